@@ -1,0 +1,44 @@
+package dev.eddy.learners;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A family of learners, found with {@link java.util.ServiceLoader} (file
+ * {@code META-INF/services/dev.eddy.learners.LearnerProvider}). The pure-Java learners are one
+ * provider; the TensorFlow learners are another, in their own module, so that this module never
+ * depends on TensorFlow.
+ */
+public interface LearnerProvider {
+
+  /** The learner type names this provider builds, e.g. {@code pa-i}. */
+  Set<String> types();
+
+  /**
+   * Builds a learner. Throws {@link IllegalArgumentException} naming the parameter, its bad value
+   * and what is allowed, for an unknown parameter or a bad value.
+   */
+  OnlineLearner create(String type, Map<String, String> params, int dimension, Task task);
+
+  /** Writes the learner's state (parameters and hyperparameters) after the codec's header. */
+  void writeState(OnlineLearner learner, DataOutput out) throws IOException;
+
+  /** Reads a learner of the given type written by {@link #writeState}. */
+  OnlineLearner readState(String type, DataInput in) throws IOException;
+
+  /**
+   * Merges replicas of one learner by weighted parameter averaging (data-parallel training). {@link
+   * Learners#merge} calls it after checking that the replicas share one {@link
+   * OnlineLearner#layout()} and that the weights are valid, and passes weights normalized to sum 1.
+   * The replicas are not modified. A provider whose learners cannot be averaged keeps this default,
+   * which says so.
+   */
+  default OnlineLearner merge(List<? extends OnlineLearner> replicas, double[] normalizedWeights) {
+    throw new UnsupportedOperationException(
+        "learner type " + replicas.get(0).type() + " does not support merging replicas");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.eddy.sinks;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/** The delivery guarantee of Eddy's outputs, as named in job specs. */
+public enum Guarantee {
+  /** Kafka transactions committed on checkpoints: consumers with read_committed see each record once. */
+  EXACTLY_ONCE("exactly-once", DeliveryGuarantee.EXACTLY_ONCE),
+  /** Flushed on checkpoints: nothing lost, duplicates possible after a failure. */
+  AT_LEAST_ONCE("at-least-once", DeliveryGuarantee.AT_LEAST_ONCE);
+
+  private final String specName;
+  private final DeliveryGuarantee flink;
+
+  Guarantee(String specName, DeliveryGuarantee flink) {
+    this.specName = specName;
+    this.flink = flink;
+  }
+
+  /** The name used in job specs. */
+  public String specName() {
+    return specName;
+  }
+
+  DeliveryGuarantee toFlink() {
+    return flink;
+  }
+
+  /** Parses a spec name; IllegalArgumentException naming the allowed values otherwise. */
+  public static Guarantee fromSpecName(String name) {
+    for (Guarantee g : values()) {
+      if (g.specName.equals(name)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown guarantee '" + name + "'; allowed: exactly-once, at-least-once");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.eddy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad arguments print the problem and usage and exit 2; --help explains every command. */
+class CliUsageTest {
+  private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = EddyCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void noCommandOrUnknownCommandOrOptionExits2WithUsage() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("a command is required").contains("Usage: eddy");
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(run("demo", "--bogus")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--bogus'");
+  }
+
+  @Test
+  void missingOrBadValuesExit2NamingTheOption() {
+    assertThat(run("run")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option: '--spec=<spec>'");
+    assertThat(run("consume", "--topic", "t")).isEqualTo(2);
+    assertThat(err.toString()).contains("--bootstrap");
+    assertThat(run("demo", "--events", "many")).isEqualTo(2);
+    assertThat(err.toString()).contains("--events");
+    assertThat(run("demo", "--events", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--events must be >= 1, got 0");
+    assertThat(run("consume", "--bootstrap", "x:1", "--topic", "t", "--idle-timeout", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("expected a duration");
+    assertThat(run("kafka", "--port", "70000", "--data-dir", "x")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be in 1..65535, got 70000");
+  }
+
+  @Test
+  void aBadSpecExits2NamingTheField(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("job.yaml");
+    Files.writeString(spec, "name: x\nkafka: {bootstrap: 'a:1'}\nfeatures: [a]\nlearner: {type: pa-i}\nchekpoint: {}\n");
+    assertThat(run("run", "--spec", spec.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("job spec: chekpoint: unknown key");
+  }
+
+  @Test
+  void helpExplainsEachCommand() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("demo", "kafka", "run", "consume", "bench");
+    for (String c : new String[] {"demo", "kafka", "run", "consume", "bench"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(c, "--help")).as(c).isZero();
+      assertThat(out.toString()).as(c).contains("Usage: eddy " + c);
+    }
+  }
+}
