@@ -5,7 +5,8 @@ import dev.eddy.schemas.Prediction;
 import dev.eddy.sinks.EddySinks;
 import dev.eddy.sinks.Guarantee;
 import dev.eddy.streaming.model.ModelConfig;
-import dev.eddy.streaming.operator.LearnerFunction;
+import dev.eddy.streaming.operator.LearnerOperator;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import dev.eddy.streaming.source.AvroEventParser;
 import dev.eddy.streaming.source.EventDecoder;
 import dev.eddy.streaming.source.EventParser;
@@ -131,7 +132,8 @@ public final class EddyJob {
             METRICS_WINDOW);
     SingleOutputStreamOperator<Prediction> predictions =
         events.keyBy(e -> e.modelKey)
-            .process(new LearnerFunction(model))
+            .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
+                new LearnerOperator(model))
             .uid("learner")
             .name("learner " + spec.learner().type());
     predictions.sinkTo(sinks.predictions(spec.kafka().topics().predictions()))

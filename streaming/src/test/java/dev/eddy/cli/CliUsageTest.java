@@ -58,8 +58,8 @@ class CliUsageTest {
   @Test
   void helpExplainsEachCommand() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("demo", "kafka", "run", "consume", "bench");
-    for (String c : new String[] {"demo", "kafka", "run", "consume", "bench"}) {
+    assertThat(out.toString()).contains("demo", "kafka", "produce", "run", "consume", "evaluate", "drift", "bench");
+    for (String c : new String[] {"demo", "kafka", "produce", "run", "consume", "evaluate", "drift", "bench"}) {
       out.getBuffer().setLength(0);
       assertThat(run(c, "--help")).as(c).isZero();
       assertThat(out.toString()).as(c).contains("Usage: eddy " + c);

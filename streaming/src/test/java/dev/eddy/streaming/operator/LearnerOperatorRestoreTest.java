@@ -12,20 +12,18 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.junit.jupiter.api.Test;
 
 /**
  * The learner operator's keyed state on real RocksDB survives snapshot → restore: a restored operator
  * predicts exactly as the original would have, for every model key.
  */
-class LearnerFunctionRestoreTest {
+class LearnerOperatorRestoreTest {
   static final ModelConfig CONFIG = new ModelConfig("pa-i", Map.of("C", "0.5"), 3, Task.BINARY, true, 100);
 
-  static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> harness() throws Exception {
+  static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> harness(int cache) throws Exception {
     var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new LearnerFunction(CONFIG)), (InputEvent e) -> e.modelKey, Types.STRING);
+        new LearnerOperator(CONFIG, cache), (InputEvent e) -> e.modelKey, Types.STRING);
     h.setStateBackend(new EmbeddedRocksDBStateBackend());
     return h;
   }
@@ -36,13 +34,15 @@ class LearnerFunctionRestoreTest {
     return new InputEvent("e-" + i, key, 1000L + i, x, labelled ? y : Double.NaN);
   }
 
-  @Test
-  void restoredStatePredictsIdenticallyForEveryKey() throws Exception {
+  /** Capacity 1 with two keys: every switch of key evicts, writes back and reloads a model. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "model cache of {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 100})
+  void restoredStatePredictsIdenticallyForEveryKey(int cache) throws Exception {
     SeaGenerator sea = new SeaGenerator(11, new long[0], 0.05);
     OperatorSubtaskState snapshot;
     List<Prediction> continued;
     List<InputEvent> after = new java.util.ArrayList<>();
-    try (var original = harness()) {
+    try (var original = harness(cache)) {
       original.open();
       for (int i = 0; i < 600; i++) {
         original.processElement(event(sea, i % 3 == 0 ? "a" : "b", i, true), i);
@@ -59,7 +59,7 @@ class LearnerFunctionRestoreTest {
       assertThat(continued.get(continued.size() - 1).getModelVersion()).isEqualTo(1L);
     }
 
-    try (var restored = harness()) {
+    try (var restored = harness(cache)) {
       restored.setup();
       restored.initializeState(snapshot);
       restored.open();

@@ -1,0 +1,9 @@
+package dev.eddy.learners.tensorflow;
+
+/** {@code tf-logistic} under the learner contract. */
+class TfLogisticContractTest extends TensorFlowContract {
+  @Override
+  protected String type() {
+    return TensorFlowLearnerConfig.TF_LOGISTIC;
+  }
+}

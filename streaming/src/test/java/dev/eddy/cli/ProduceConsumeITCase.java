@@ -1,0 +1,100 @@
+package dev.eddy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.streaming.KafkaTestSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code produce} a CSV and {@code consume} it back, through the CLI, on a real broker. */
+class ProduceConsumeITCase {
+  static KafkaTestSupport kafka;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = new KafkaTestSupport();
+  }
+
+  @AfterAll
+  static void stop() {
+    kafka.close();
+  }
+
+  /** Runs the CLI capturing System.out and System.err (the commands print there). */
+  static String[] run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int rc = EddyCli.commandLine().execute(args);
+      return new String[] {String.valueOf(rc), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void producesRowsReportsMalformedOnesAndConsumesThemBackAsJson(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("data.csv");
+    Files.writeString(csv, String.join("\n",
+        "id,tenant,x1,x2,label",
+        "a,t1,1.5,2,1",
+        "b,t2,abc,2,0",
+        "c,t1,3,4",
+        "d,t2,-1,0.25,",
+        "e,t1,5,6,0",
+        ""));
+    kafka.createTopics(List.of("csv-events"));
+    String[] produced = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "csv-events", "--csv", csv.toString(),
+        "--id-column", "id", "--key-column", "tenant", "--label-column", "label");
+    assertThat(produced[0]).isEqualTo("0");
+    assertThat(produced[1]).contains("Produced 3 events to 'csv-events' (avro); skipped 2 malformed rows.");
+    assertThat(produced[2]).contains("skipped line 3: column 'x1' is not a number: 'abc'").contains("skipped line 4:");
+
+    String[] consumed = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "csv-events", "--from-beginning",
+        "--max", "3");
+    assertThat(consumed[0]).isEqualTo("0");
+    List<String> lines = consumed[1].lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("{\"id\":\"a\",\"key\":\"t1\",\"timestamp\":")
+        .contains("\"features\":{\"x1\":1.5,\"x2\":2.0}").endsWith("\"label\":1.0}");
+    assertThat(lines.get(1)).startsWith("{\"id\":\"d\",\"key\":\"t2\"").endsWith("\"label\":null}");
+    assertThat(lines.get(2)).startsWith("{\"id\":\"e\"");
+  }
+
+  @Test
+  void jsonFormatAndIdleTimeout(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("data.csv");
+    Files.writeString(csv, "x1,x2,y\n1,2,1\n3,4,0\n");
+    kafka.createTopics(List.of("json-events"));
+    assertThat(run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "json-events", "--csv", csv.toString(),
+        "--label-column", "y", "--format", "json")[0]).isEqualTo("0");
+    long start = System.nanoTime();
+    String[] consumed = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "json-events", "--from-beginning",
+        "--idle-timeout", "1s");
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(20);
+    assertThat(consumed[1].lines().toList()).hasSize(2)
+        .first().asString().startsWith("{\"id\":\"row-2\",\"timestamp\":").contains("\"features\":{\"x1\":1.0,\"x2\":2.0}");
+  }
+
+  @Test
+  void unknownColumnIsAUsageError(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("data.csv");
+    Files.writeString(csv, "x1,x2\n1,2\n");
+    String[] r = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "t", "--csv", csv.toString(), "--label-column", "y");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("--label-column: no column 'y' in the header [x1, x2]");
+  }
+}
