@@ -109,15 +109,30 @@ public final class FeatureVector {
 
   /**
    * Throws {@link IllegalArgumentException} naming the first NaN or infinite entry; the job
-   * dead-letters such events.
+   * dead-letters such events. The common, all-finite case is one branch-free pass of integer ORs
+   * (NaN and ±∞ are the doubles whose exponent bits are all ones; adding one to the exponent field
+   * carries into the sign bit exactly for them), so that learners can check every input cheaply.
    */
   public void requireFinite() {
+    long probe = 0;
+    for (int k = 0; k < size; k++) {
+      probe |= (Double.doubleToRawLongBits(values[k]) & EXPONENT) + EXPONENT_ONE;
+    }
+    if (probe < 0) {
+      throw notFinite();
+    }
+  }
+
+  private static final long EXPONENT = 0x7FF0_0000_0000_0000L;
+  private static final long EXPONENT_ONE = 0x0010_0000_0000_0000L;
+
+  private IllegalArgumentException notFinite() {
     for (int k = 0; k < size; k++) {
       if (!Double.isFinite(values[k])) {
-        throw new IllegalArgumentException(
-            "feature " + index(k) + " is not finite: " + values[k]);
+        return new IllegalArgumentException("feature " + index(k) + " is not finite: " + values[k]);
       }
     }
+    throw new IllegalStateException("no non-finite entry in " + this);
   }
 
   /** A dense copy of this vector. */

@@ -17,9 +17,16 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       KafkaCommand.class,
+      ProduceCommand.class,
       RunCommand.class,
       ConsumeCommand.class,
+      EvaluateCommand.class,
+      DriftCommand.class,
       BenchCommand.class,
+      ClusterCommand.class,
+      SubmitCommand.class,
+      CancelCommand.class,
+      SavepointCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EddyCli implements Runnable {

@@ -4,6 +4,7 @@ import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.sinks.EddySinks;
 import dev.eddy.sinks.Guarantee;
+import dev.eddy.streaming.gpu.GpuPlacement;
 import dev.eddy.streaming.model.ModelConfig;
 import dev.eddy.streaming.operator.LearnerOperator;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -32,7 +33,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The Eddy job: Kafka events → decode and validate (bad records to the dead-letter topic) → keyBy
- * model key → keyed learner operator on RocksDB → predictions to Kafka, exactly-once by default.
+ * model key → keyed learner operator on RocksDB → predictions, drift events and model versions to
+ * Kafka, exactly-once by default.
  *
  * <p>Entry point for {@code flink run eddy-job.jar --spec job.yaml [--bounded]}; {@code bin/eddy run}
  * builds the same graph on a local MiniCluster.
@@ -126,9 +128,10 @@ public final class EddyJob {
         new ModelConfig(
             spec.learner().type(),
             spec.learner().params(),
-            spec.features().size(),
+            spec.features(),
             spec.task(),
             spec.standardize(),
+            spec.drift(),
             METRICS_WINDOW);
     SingleOutputStreamOperator<Prediction> predictions =
         events.keyBy(e -> e.modelKey)
@@ -136,8 +139,17 @@ public final class EddyJob {
                 new LearnerOperator(model))
             .uid("learner")
             .name("learner " + spec.learner().type());
+    GpuPlacement.apply(env, spec, predictions);
     predictions.sinkTo(sinks.predictions(spec.kafka().topics().predictions()))
         .uid("predictions-sink")
         .name("predictions");
+    predictions.getSideOutput(LearnerOperator.DRIFT_EVENTS)
+        .sinkTo(sinks.drift(spec.kafka().topics().drift()))
+        .uid("drift-sink")
+        .name("drift events");
+    predictions.getSideOutput(LearnerOperator.MODEL_VERSIONS)
+        .sinkTo(sinks.models(spec.kafka().topics().models()))
+        .uid("models-sink")
+        .name("model versions");
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code produce} a CSV and {@code consume} it back, through the CLI, on a real broker. */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ProduceConsumeITCase {
   static KafkaTestSupport kafka;
 

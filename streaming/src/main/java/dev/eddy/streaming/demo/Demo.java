@@ -1,5 +1,10 @@
 package dev.eddy.streaming.demo;
 
+import dev.eddy.schemas.DriftEvent;
+import dev.eddy.schemas.DriftKind;
+import dev.eddy.schemas.DriftLevel;
+import dev.eddy.schemas.Prediction;
+import dev.eddy.schemas.codec.Topics;
 import dev.eddy.streaming.kafka.KafkaBroker;
 import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.kafka.TopicAdmin;
@@ -21,7 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * {@code bin/eddy demo}: everything embedded. Starts a real Kafka broker in this JVM, produces a
- * seeded SEA stream with concept drift at known points (and a few malformed records), runs the Eddy
+ * seeded hyperplane stream with concept drift at known points (and a few malformed records), runs the Eddy
  * job bounded on a local MiniCluster with RocksDB and exactly-once outputs, shows live progress from
  * the predictions topic, and summarizes what was committed.
  */
@@ -31,8 +36,9 @@ public final class Demo {
    * @param badRecords malformed records mixed in
    * @param seed the stream's seed
    * @param workDir Kafka data and checkpoints
+   * @param report where to draw the accuracy report (PNG), or null
    */
-  public record Options(long events, int badRecords, long seed, Path workDir) {}
+  public record Options(long events, int badRecords, long seed, Path workDir, Path report) {}
 
   private final Options options;
   private final PrintStream out;
@@ -57,7 +63,7 @@ public final class Demo {
         drifts = DemoStream.produce(producer, topics.events(), options.events(), options.badRecords(),
             options.seed(), bar::stepTo);
       }
-      out.println("Produced " + options.events() + " SEA events (concept drifts at " + java.util.Arrays.toString(drifts)
+      out.println("Produced " + options.events() + " hyperplane events (concept drifts at " + java.util.Arrays.toString(drifts)
           + ") and " + options.badRecords() + " malformed records.");
       out.println("Running the Eddy job on a local Flink MiniCluster (RocksDB state, exactly-once outputs) ...");
 
@@ -69,15 +75,45 @@ public final class Demo {
       double wall = (System.nanoTime() - start) / 1e9;
 
       PredictionTally committed = new PredictionTally();
-      KafkaClients.readAll(bootstrap, topics.predictions(), true, 0, Duration.ofSeconds(2),
-          r -> committed.add(r.value()));
+      boolean[] correct = new boolean[(int) options.events()];
+      KafkaClients.readAll(bootstrap, topics.predictions(), true, 0, Duration.ofSeconds(2), r -> {
+        Prediction p = decode(r.value());
+        committed.add(p);
+        correct[Integer.parseInt(p.getId().substring(2))] = (p.getPredictedLabel() > 0) == (p.getLabel() > 0);
+      });
+      List<Long> detected = new ArrayList<>();
+      KafkaClients.readAll(bootstrap, topics.drift(), true, 0, Duration.ofSeconds(2), r -> {
+        DriftEvent d = decodeDrift(r.value());
+        if (d.getLevel() == DriftLevel.DRIFT && d.getKind() == DriftKind.CONCEPT) {
+          detected.add(d.getPosition());
+        }
+      });
       long deadLetters = KafkaClients.readAll(bootstrap, topics.deadLetter(), true, 0, Duration.ofSeconds(2), r -> {});
       List<Long> driftList = new ArrayList<>();
       for (long d : drifts) {
         driftList.add(d);
       }
+      if (options.report() != null) {
+        DemoReport.write(options.report(), correct, 1000, driftList, detected);
+      }
       return new DemoSummary(options.events(), committed.distinctIds(), committed.accuracy(), deadLetters,
-          options.events() / wall, wall, driftList, new ArrayList<>(committed.versions()));
+          options.events() / wall, wall, driftList, detected, new ArrayList<>(committed.versions()));
+    }
+  }
+
+  private static Prediction decode(byte[] value) {
+    try {
+      return Topics.PREDICTION.decode(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the predictions topic holds a record that is not a Prediction", e);
+    }
+  }
+
+  private static DriftEvent decodeDrift(byte[] value) {
+    try {
+      return Topics.DRIFT.decode(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the drift topic holds a record that is not a DriftEvent", e);
     }
   }
 

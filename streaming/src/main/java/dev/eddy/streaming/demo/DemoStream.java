@@ -9,13 +9,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Produces the demo's labelled SEA stream as Avro events ({@code e-0}, {@code e-1}, ...) with
- * features {@code x1, x2, x3}, plus a few malformed records spread through it to show the
- * dead-letter path. Also used by the benchmark and the tests.
+ * Produces the demo's labelled stream as Avro events ({@code e-0}, {@code e-1}, ...): a
+ * {@link HyperplaneGenerator} over features {@code x1..x5} with 5% label noise and a new concept at
+ * each quarter of the stream, plus a few malformed records spread through it to show the dead-letter
+ * path. Also used by the benchmark and the tests.
  */
 public final class DemoStream {
-  /** The demo's feature names, in the order of SEA's features. */
-  public static final String[] FEATURES = {"x1", "x2", "x3"};
+  /** The demo's feature names. */
+  public static final String[] FEATURES = {"x1", "x2", "x3", "x4", "x5"};
   static final long START_MS = 1_700_000_000_000L;
 
   private DemoStream() {}
@@ -31,17 +32,21 @@ public final class DemoStream {
       KafkaProducer<byte[], byte[]> producer, String topic, long events, int badRecords, long seed,
       LongConsumer progress) {
     long[] drifts = SeaGenerator.quarters(events);
-    SeaGenerator sea = new SeaGenerator(seed, drifts, 0.1);
-    double[] x = new double[3];
+    HyperplaneGenerator stream = new HyperplaneGenerator(seed, FEATURES.length, drifts, 0.05);
+    double[] x = new double[FEATURES.length];
     long badEvery = badRecords == 0 ? Long.MAX_VALUE : Math.max(1, events / badRecords);
     int bad = 0;
     for (long i = 0; i < events; i++) {
-      double y = sea.next(x);
+      double y = stream.next(x);
+      Map<String, Double> features = new java.util.HashMap<>(8);
+      for (int f = 0; f < FEATURES.length; f++) {
+        features.put(FEATURES[f], x[f]);
+      }
       Event e = Event.newBuilder()
           .setId("e-" + i)
           .setKey(null)
           .setTimestamp(START_MS + i)
-          .setFeatures(Map.of(FEATURES[0], x[0], FEATURES[1], x[1], FEATURES[2], x[2]))
+          .setFeatures(features)
           .setLabel(y)
           .build();
       producer.send(new ProducerRecord<>(topic, Topics.EVENT.encode(e)));
@@ -76,11 +81,14 @@ public final class DemoStream {
         "  bootstrap: " + bootstrap,
         "input:",
         "  format: avro",
-        "features: [x1, x2, x3]",
+        "features: [x1, x2, x3, x4, x5]",
         "standardize: true",
         "learner:",
         "  type: pa-i",
-        "  C: 0.1",
+        "  C: 0.01",
+        "drift:",
+        "  detector: hddm-a",
+        "  retrain: background",
         "task: binary",
         "checkpoint:",
         "  interval: 2s",

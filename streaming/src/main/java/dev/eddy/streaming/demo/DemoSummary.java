@@ -13,6 +13,7 @@ import java.util.List;
  * @param wallSeconds job wall time, from submission to the end of the bounded run (MiniCluster start
  *     included)
  * @param driftPoints true positions where the SEA concept changes
+ * @param drifts positions (labelled examples) where the concept detector signalled DRIFT
  * @param modelVersions model versions seen on the predictions
  */
 public record DemoSummary(
@@ -23,4 +24,5 @@ public record DemoSummary(
     double eventsPerSecond,
     double wallSeconds,
     List<Long> driftPoints,
+    List<Long> drifts,
     List<Long> modelVersions) {}

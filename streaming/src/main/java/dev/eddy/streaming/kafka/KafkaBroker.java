@@ -49,7 +49,11 @@ public final class KafkaBroker implements AutoCloseable {
       try (Writer w = Files.newBufferedWriter(propsFile)) {
         props.store(w, "written by Eddy's KafkaBroker");
       }
-      format(propsFile);
+      // format only a new directory: formatting again (even with --ignore-formatted) checks the
+      // stored cluster id against a new random one and fails, so a restart could never reuse its data
+      if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+        format(propsFile);
+      }
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
       server.startup();
       return new KafkaBroker(brokerPort, server);

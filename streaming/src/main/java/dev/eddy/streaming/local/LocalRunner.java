@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,6 +30,10 @@ public final class LocalRunner {
           CheckpointingOptions.CHECKPOINTS_DIRECTORY,
           workDir.resolve("checkpoints").toAbsolutePath().toUri().toString());
     }
+    // a local job that keeps failing fails the command instead of restarting forever
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
     // one slot per subtask: the local environment's default parallelism (the core count) would wait
     // forever for slots the MiniCluster does not have
     int parallelism = spec.parallelism() > 0 ? spec.parallelism() : 1;

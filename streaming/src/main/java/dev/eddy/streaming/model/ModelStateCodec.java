@@ -1,6 +1,8 @@
 package dev.eddy.streaming.model;
 
-import dev.eddy.learners.codec.LearnerCodec;
+import dev.eddy.drift.DetectorCodec;
+import dev.eddy.drift.FeatureDriftMonitor;
+import dev.eddy.drift.retrain.RetrainPolicyCodec;
 import dev.eddy.learners.metrics.PrequentialMetrics;
 import dev.eddy.learners.standardize.Standardizer;
 import java.io.ByteArrayInputStream;
@@ -12,10 +14,11 @@ import java.io.UncheckedIOException;
 
 /**
  * The versioned binary form of a {@link ModelState} in keyed state (and so in checkpoints and
- * savepoints). Layout of format 1: magic {@code "EDDY"}, format version (short), model version
- * (long), then length-prefixed blobs of the standardizer (length -1 = none), the learner and the
- * metrics, each in its own versioned encoding from the learners module. A reader accepts every
- * format it has shipped; a later format adds fields after the existing ones.
+ * savepoints). Format 1: magic {@code "EDDY"}, format version (short), events and labelled counts
+ * (longs), then length-prefixed blobs (length -1 = absent) of the standardizer, the retraining policy
+ * (with its learners), the concept detector, the feature-drift monitor, and the metrics; each blob in its own versioned encoding from learners/ or drift/. The job's
+ * {@link ModelConfig} is not stored: it comes from the spec at restore. A reader accepts every format
+ * that has shipped (golden files in the tests); a later format appends after the existing fields.
  */
 public final class ModelStateCodec {
   static final int MAGIC = 0x45444459; // "EDDY"
@@ -25,13 +28,16 @@ public final class ModelStateCodec {
 
   public static byte[] encode(ModelState m) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
       out.writeShort(FORMAT);
-      out.writeLong(m.version());
+      out.writeLong(m.events());
+      out.writeLong(m.labelled());
       writeBlob(out, m.standardizer() == null ? null : m.standardizer().toBytes());
-      writeBlob(out, LearnerCodec.encode(m.learner()));
+      writeBlob(out, RetrainPolicyCodec.encode(m.policy()));
+      writeBlob(out, m.conceptDetector() == null ? null : DetectorCodec.encode(m.conceptDetector()));
+      writeBlob(out, m.featureDetectors() == null ? null : m.featureDetectors().encode());
       writeBlob(out, m.metrics().toBytes());
       out.flush();
       return bytes.toByteArray();
@@ -40,7 +46,7 @@ public final class ModelStateCodec {
     }
   }
 
-  public static ModelState decode(byte[] b) {
+  public static ModelState decode(byte[] b, ModelConfig config) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       int magic = in.readInt();
@@ -51,15 +57,21 @@ public final class ModelStateCodec {
       if (format != FORMAT) {
         throw new IllegalArgumentException("unknown model state format " + format + "; this Eddy reads format " + FORMAT);
       }
-      long version = in.readLong();
+      long events = in.readLong();
+      long labelled = in.readLong();
       byte[] std = readBlob(in);
-      byte[] learner = readBlob(in);
+      byte[] policy = readBlob(in);
+      byte[] concept = readBlob(in);
+      byte[] features = readBlob(in);
       byte[] metrics = readBlob(in);
-      return new ModelState(
-          version,
+      return new ModelState(config,
           std == null ? null : Standardizer.fromBytes(std),
-          LearnerCodec.decode(learner),
-          PrequentialMetrics.fromBytes(metrics));
+          RetrainPolicyCodec.decode(policy),
+          concept == null ? null : DetectorCodec.decode(concept),
+          features == null ? null : FeatureDriftMonitor.decode(features),
+          PrequentialMetrics.fromBytes(metrics),
+          events,
+          labelled);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated model state", e);
     }

@@ -1,6 +1,8 @@
 package dev.eddy.streaming.operator;
 
 import dev.eddy.learners.Prediction;
+import dev.eddy.streaming.gpu.GpuPlacement;
+import dev.eddy.streaming.gpu.LearnerDevice;
 import dev.eddy.streaming.model.ModelConfig;
 import dev.eddy.streaming.model.ModelState;
 import dev.eddy.streaming.model.ModelStateCodec;
@@ -11,6 +13,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -19,7 +22,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * The keyed learner operator: one model per model key, kept in keyed state (RocksDB in every
  * deployment) in {@link ModelStateCodec}'s versioned form. For each event: find the key's model, test
- * then train ({@link ModelState#testThenTrain}), emit the prediction.
+ * then train ({@link ModelState#testThenTrain}), emit the prediction; drift signals and new model
+ * versions go to the side outputs of {@link ModelOutputs}.
  *
  * <p>Decoded models of recently used keys live in a {@link ModelCache} and are written back to keyed
  * state when the operator is snapshotted (and on eviction), so the per-event cost does not include
@@ -31,17 +35,23 @@ public final class LearnerOperator extends AbstractStreamOperator<dev.eddy.schem
   private static final long serialVersionUID = 1L;
   /** Name of the keyed state; part of savepoint compatibility, never rename. */
   public static final String STATE_NAME = "eddy-model";
+  /** Side output of drift warnings and detections. */
+  public static final org.apache.flink.util.OutputTag<dev.eddy.schemas.DriftEvent> DRIFT_EVENTS = ModelOutputs.DRIFT;
+  /** Side output of new model versions. */
+  public static final org.apache.flink.util.OutputTag<dev.eddy.schemas.ModelSnapshot> MODEL_VERSIONS = ModelOutputs.MODELS;
   /** Decoded models kept in memory per subtask by default. */
   public static final int DEFAULT_CACHE_CAPACITY = 10_000;
 
-  private final ModelConfig config;
+  private ModelConfig config; // the job's; open() replaces it with the one placed on this subtask's device
   private final int cacheCapacity;
+  private transient LearnerDevice device;
   private transient ValueState<byte[]> state;
   private transient ModelCache cache;
   private transient double[] scratch;
   private transient StreamRecord<dev.eddy.schemas.Prediction> reuse;
   private transient Counter predictions;
   private transient Counter learned;
+  private transient ModelOutputs outputs;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY);
@@ -59,26 +69,34 @@ public final class LearnerOperator extends AbstractStreamOperator<dev.eddy.schem
   @Override
   public void open() throws Exception {
     super.open();
+    placeOnDevice();
     state = getPartitionedState(
         new ValueStateDescriptor<>(STATE_NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    cache = new ModelCache(cacheCapacity);
+    cache = new ModelCache(cacheCapacity, LearnerDevice::release);
     scratch = new double[config.dimension()];
     reuse = new StreamRecord<>(null);
     predictions = getMetricGroup().counter("eddyPredictions");
     learned = getMetricGroup().counter("eddyLearned");
+    outputs = new ModelOutputs(output, config.features());
   }
 
   @Override
   public void processElement(StreamRecord<InputEvent> record) throws Exception {
     InputEvent e = record.getValue();
+    ModelOutputs events = outputs.at(e.modelKey, e.timestamp);
     ModelCache.Entry entry = cache.get(e.modelKey);
     if (entry == null) {
       byte[] stored = state.value();
-      entry = new ModelCache.Entry(stored == null ? config.freshModel() : ModelStateCodec.decode(stored));
+      if (stored == null) {
+        entry = new ModelCache.Entry(config.freshModel());
+        events.newVersion(entry.model, "initial");
+      } else {
+        entry = new ModelCache.Entry(ModelStateCodec.decode(stored, config));
+      }
       cache.put(e.modelKey, entry, this::writeBack);
     }
     ModelState model = entry.model;
-    Prediction p = model.testThenTrain(e.features, e.label, scratch);
+    Prediction p = model.testThenTrain(e.features, e.label, scratch, events);
     entry.dirty = true;
     output.collect(reuse.replace(
         dev.eddy.schemas.Prediction.newBuilder()
@@ -103,6 +121,46 @@ public final class LearnerOperator extends AbstractStreamOperator<dev.eddy.schem
   public void snapshotState(StateSnapshotContext context) throws Exception {
     cache.flush(this::writeBack);
     super.snapshotState(context);
+  }
+
+  /**
+   * Takes the GPU Flink gave this TaskManager (if the learner wants one) and places the learner on
+   * it ({@link LearnerDevice}); exposes the index as a gauge and, for mini-batch learners, checks
+   * periodically for batches that waited their {@code max-wait}.
+   */
+  private void placeOnDevice() {
+    device = LearnerDevice.open(config,
+        getRuntimeContext().getExternalResourceInfos(GpuPlacement.RESOURCE),
+        getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks());
+    config = device.config();
+    getMetricGroup().gauge(LearnerDevice.GAUGE_INDEX, (Gauge<Integer>) device::gpuIndex);
+    getMetricGroup().gauge(LearnerDevice.GAUGE_ON_GPU, (Gauge<Integer>) () -> device.onGpu() ? 1 : 0);
+    long period = device.flushPeriodMillis();
+    if (period > 0) {
+      getProcessingTimeService().scheduleWithFixedDelay(time -> flushDueBatches(), period, period);
+    }
+  }
+
+  /** Trains the mini-batches whose first example waited {@code max-wait}, so a quiet stream learns. */
+  private void flushDueBatches() {
+    cache.forEach(entry -> {
+      device.checkRestored(entry.model);
+      if (device.flushIfDue(entry.model)) {
+        entry.dirty = true;
+      }
+    });
+  }
+
+  /** Releases every cached model's native resources (TensorFlow sessions), on success and failure. */
+  @Override
+  public void close() throws Exception {
+    try {
+      if (cache != null) {
+        cache.closeAll();
+      }
+    } finally {
+      super.close();
+    }
   }
 
   @Override

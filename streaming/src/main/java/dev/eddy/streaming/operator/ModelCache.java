@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Decoded models of the most recently used keys, so that an event costs a hash lookup instead of a
@@ -15,6 +16,7 @@ import java.util.function.BiConsumer;
 final class ModelCache {
   private final int capacity;
   private final LinkedHashMap<String, Entry> entries;
+  private final Consumer<ModelState> release;
 
   static final class Entry {
     final ModelState model;
@@ -25,9 +27,11 @@ final class ModelCache {
     }
   }
 
-  ModelCache(int capacity) {
+  /** @param release frees a model's native resources once it leaves the cache (evicted or closed) */
+  ModelCache(int capacity, Consumer<ModelState> release) {
     this.capacity = capacity;
     this.entries = new LinkedHashMap<>(16, 0.75f, true); // access order: eldest = least recently used
+    this.release = release;
   }
 
   Entry get(String key) {
@@ -43,8 +47,34 @@ final class ModelCache {
         writer.accept(e.getKey(), e.getValue().model);
       }
       eldest.remove();
+      release.accept(e.getValue().model);
     }
     entries.put(key, entry);
+  }
+
+  /** Visits every cached entry, without changing the access order. */
+  void forEach(Consumer<Entry> action) {
+    entries.values().forEach(action);
+  }
+
+  /** Releases every cached model and empties the cache (no write-back); the first failure is thrown. */
+  void closeAll() {
+    RuntimeException failure = null;
+    for (Entry e : entries.values()) {
+      try {
+        release.accept(e.model);
+      } catch (RuntimeException ex) {
+        if (failure == null) {
+          failure = ex;
+        } else {
+          failure.addSuppressed(ex);
+        }
+      }
+    }
+    entries.clear();
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** Writes back every changed model; entries stay cached and become clean. */

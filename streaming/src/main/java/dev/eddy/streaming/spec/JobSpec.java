@@ -17,6 +17,7 @@ import java.util.Map;
  * @param features feature names, in the order the model sees them
  * @param standardize whether features are z-scored incrementally before learning
  * @param learner learner type and hyperparameters
+ * @param drift drift detection and retraining
  * @param task the learning task
  * @param checkpoint checkpointing and output guarantee
  * @param parallelism job parallelism; 0 = the environment's default
@@ -28,6 +29,7 @@ public record JobSpec(
     List<String> features,
     boolean standardize,
     Learner learner,
+    Drift drift,
     Task task,
     Checkpoint checkpoint,
     int parallelism)
@@ -68,6 +70,30 @@ public record JobSpec(
    * @param params hyperparameters by name, as written in the spec
    */
   public record Learner(String type, Map<String, String> params) implements Serializable {}
+
+  /**
+   * Drift detection and retraining.
+   *
+   * @param detector concept-drift detector type over the prequential errors, or null for none
+   * @param detectorParams its parameters
+   * @param retrain retraining policy name (reset, background, window)
+   * @param retrainParams its parameters
+   * @param featureDetector feature-drift detector type run on every raw feature, or null for none
+   * @param featureDetectorParams its parameters
+   * @param featureRetrain whether a feature DRIFT also triggers retraining (default: alert only)
+   */
+  public record Drift(
+      String detector,
+      Map<String, String> detectorParams,
+      String retrain,
+      Map<String, String> retrainParams,
+      String featureDetector,
+      Map<String, String> featureDetectorParams,
+      boolean featureRetrain)
+      implements Serializable {
+    /** No detection: the model is never replaced. */
+    public static final Drift NONE = new Drift(null, Map.of(), "reset", Map.of(), null, Map.of(), false);
+  }
 
   /**
    * @param interval checkpoint interval

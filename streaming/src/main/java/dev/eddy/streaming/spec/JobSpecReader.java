@@ -51,7 +51,7 @@ public final class JobSpecReader {
       throw new JobSpecException("(root)", "expected a mapping of keys (name, kafka, features, ...)");
     }
     Node spec = new Node("", (ObjectNode) root);
-    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "task", "checkpoint", "parallelism");
+    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism");
 
     String name = spec.text("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -66,12 +66,13 @@ public final class JobSpecReader {
       throw new JobSpecException("task", "only 'binary' is supported by the job so far, got " + task.name().toLowerCase(Locale.ROOT));
     }
     JobSpec.Learner learner = learner(spec.child("learner", true), features.size(), task);
+    JobSpec.Drift drift = DriftSpecReader.read(spec.child("drift", false).object(), task);
     JobSpec.Checkpoint checkpoint = checkpoint(spec.child("checkpoint", false));
     int parallelism = spec.integer("parallelism", 0);
     if (parallelism < 0) {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
     }
-    return new JobSpec(name, kafka, input, features, standardize, learner, task, checkpoint, parallelism);
+    return new JobSpec(name, kafka, input, features, standardize, learner, drift, task, checkpoint, parallelism);
   }
 
   private static JobSpec.Kafka kafka(Node node, String name) {

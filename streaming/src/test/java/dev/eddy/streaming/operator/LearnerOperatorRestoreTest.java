@@ -6,6 +6,7 @@ import dev.eddy.learners.Task;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.streaming.demo.SeaGenerator;
 import dev.eddy.streaming.model.ModelConfig;
+import dev.eddy.streaming.spec.JobSpec;
 import dev.eddy.streaming.source.InputEvent;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * predicts exactly as the original would have, for every model key.
  */
 class LearnerOperatorRestoreTest {
-  static final ModelConfig CONFIG = new ModelConfig("pa-i", Map.of("C", "0.5"), 3, Task.BINARY, true, 100);
+  static final ModelConfig CONFIG = new ModelConfig("pa-i", Map.of("C", "0.5"), List.of("x1", "x2", "x3"), Task.BINARY, true,
+      new JobSpec.Drift("ddm", Map.of(), "background", Map.of(), "page-hinkley", Map.of(), false), 100);
 
   static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> harness(int cache) throws Exception {
     var h = new KeyedOneInputStreamOperatorTestHarness<>(

@@ -89,6 +89,38 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void readsTheDriftSection() {
+    JobSpec s = JobSpecReader.parse(MINIMAL + """
+        drift:
+          detector: adwin
+          detector-params: {delta: 0.01}
+          retrain: window
+          retrain-params: {window-size: 500}
+          feature-detector: kswin
+          feature-retrain: true
+        """);
+    assertThat(s.drift().detector()).isEqualTo("adwin");
+    assertThat(s.drift().detectorParams()).containsEntry("delta", "0.01");
+    assertThat(s.drift().retrain()).isEqualTo("window");
+    assertThat(s.drift().featureDetector()).isEqualTo("kswin");
+    assertThat(s.drift().featureRetrain()).isTrue();
+    JobSpec none = JobSpecReader.parse(MINIMAL);
+    assertThat(none.drift().detector()).isNull();
+    assertThat(none.drift().retrain()).isEqualTo("background");
+  }
+
+  @Test
+  void driftErrorsNameTheField() {
+    assertError(MINIMAL + "drift: {detectr: adwin}\n", "job spec: drift.detectr: unknown key");
+    assertError(MINIMAL + "drift: {detector: magic}\n", "job spec: drift.detector: ");
+    assertError(MINIMAL + "drift: {detector: adwin, detector-params: {delta: 7}}\n", "job spec: drift.detector: ");
+    assertError(MINIMAL + "drift: {retrain: pray}\n", "job spec: drift.retrain: ");
+    assertError(MINIMAL + "drift: {feature-detector: ddm}\n", "job spec: drift.feature-detector: ddm takes 0/1 errors");
+    assertError(MINIMAL + "drift: {detector-params: {delta: 0.1}}\n", "job spec: drift.detector-params: given without drift.detector");
+    assertError(MINIMAL + "drift: {feature-retrain: often}\n", "job spec: drift.feature-retrain: allowed: true, false");
+  }
+
+  @Test
   void missingFileIsNamed() {
     assertThatThrownBy(() -> JobSpecReader.read(java.nio.file.Path.of("no/such.yaml")))
         .hasMessage("job spec: file: no such file: no/such.yaml");

@@ -1,0 +1,96 @@
+package dev.eddy.drift;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds drift detectors by type name and string parameters, as written in job specs ({@code
+ * drift.detector}) and on the command line ({@code bin/eddy drift --detector adwin --param
+ * delta=0.01}). Errors name the unknown type, parameter or bad value and list what is allowed.
+ *
+ * <table>
+ *   <caption>Types</caption>
+ *   <tr><th>type</th><th>input</th><th>parameters (defaults)</th></tr>
+ *   <tr><td>adwin</td><td>real</td><td>delta (0.002), clock (32), min-window-length (5),
+ *       max-buckets (5)</td></tr>
+ *   <tr><td>ddm</td><td>0/1</td><td>min-instances (30), warning-level (2.0),
+ *       drift-level (3.0)</td></tr>
+ *   <tr><td>eddm</td><td>0/1</td><td>warning-threshold (0.95), drift-threshold (0.90),
+ *       min-errors (30)</td></tr>
+ *   <tr><td>hddm-a</td><td>0/1</td><td>drift-confidence (0.001), warning-confidence (0.005),
+ *       two-sided (false)</td></tr>
+ *   <tr><td>hddm-w</td><td>0/1</td><td>drift-confidence (0.001), warning-confidence (0.005),
+ *       lambda (0.05), two-sided (false)</td></tr>
+ *   <tr><td>page-hinkley</td><td>real</td><td>delta (0.005), lambda (50), alpha (0.9999),
+ *       min-instances (30), direction (up)</td></tr>
+ *   <tr><td>cusum</td><td>real</td><td>min-instances (30), slack (0.5), threshold (5.0),
+ *       direction (both)</td></tr>
+ *   <tr><td>kswin</td><td>real</td><td>alpha (0.005), window-size (100), stat-size (30),
+ *       seed (1)</td></tr>
+ * </table>
+ */
+public final class Detectors {
+  private static final Map<String, Function<Map<String, String>, DriftDetector>> FACTORIES =
+      registry();
+
+  private Detectors() {}
+
+  private static Map<String, Function<Map<String, String>, DriftDetector>> registry() {
+    Map<String, Function<Map<String, String>, DriftDetector>> m = new LinkedHashMap<>();
+    m.put(Adwin.TYPE, p -> new Adwin(Adwin.Config.fromParams(p)));
+    m.put(Ddm.TYPE, p -> new Ddm(Ddm.Config.fromParams(p)));
+    m.put(Eddm.TYPE, p -> new Eddm(Eddm.Config.fromParams(p)));
+    m.put(HddmA.TYPE, p -> new HddmA(HddmA.Config.fromParams(p)));
+    m.put(HddmW.TYPE, p -> new HddmW(HddmW.Config.fromParams(p)));
+    m.put(PageHinkley.TYPE, p -> new PageHinkley(PageHinkley.Config.fromParams(p)));
+    m.put(Cusum.TYPE, p -> new Cusum(Cusum.Config.fromParams(p)));
+    m.put(Kswin.TYPE, p -> new Kswin(Kswin.Config.fromParams(p)));
+    return m;
+  }
+
+  /** The type names, in a stable order. */
+  public static List<String> types() {
+    return List.copyOf(FACTORIES.keySet());
+  }
+
+  /**
+   * A fresh detector of {@code type} with {@code params} (spec names to values; missing ones take
+   * their paper defaults; null means none).
+   *
+   * @throws IllegalArgumentException for an unknown type (listing the known ones), an unknown
+   *     parameter (listing the allowed ones) or a bad value (naming the parameter and the value)
+   */
+  public static DriftDetector create(String type, Map<String, String> params) {
+    Function<Map<String, String>, DriftDetector> factory = type == null ? null : FACTORIES.get(type);
+    if (factory == null) {
+      throw new IllegalArgumentException(
+          "unknown drift detector '" + type + "'; known: " + String.join(", ", FACTORIES.keySet()));
+    }
+    return factory.apply(params == null ? Map.of() : params);
+  }
+
+  /** The parameters of {@code type} with their defaults, in declaration order. */
+  public static Map<String, String> defaults(String type) {
+    return create(type, Map.of()).parameters();
+  }
+
+  /** True for the types that accept only 0/1 errors. */
+  public static boolean isBinary(String type) {
+    return create(type, Map.of()).inputDomain() == InputDomain.BINARY;
+  }
+
+  /** The binary (0/1) types. */
+  public static Set<String> binaryTypes() {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : FACTORIES.keySet()) {
+      if (isBinary(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}

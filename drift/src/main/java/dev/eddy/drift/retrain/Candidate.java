@@ -1,0 +1,122 @@
+package dev.eddy.drift.retrain;
+
+import dev.eddy.drift.state.VersionedEncoding;
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.OnlineLearner;
+import dev.eddy.learners.Prediction;
+import dev.eddy.learners.Task;
+import dev.eddy.learners.codec.LearnerCodec;
+import dev.eddy.learners.metrics.PrequentialMetrics;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * A model learning beside the champion: a challenger started at a warning, or a gated candidate
+ * waiting to pass the promotion gate. Both models are scored prequentially on the same examples
+ * (each predicts before it learns), over a window of the last N examples.
+ */
+final class Candidate {
+  /** Scored examples before "the challenger beats the champion" may be said. */
+  static final int MIN_SCORED = 30;
+
+  private final OnlineLearner learner;
+  private final PrequentialMetrics mine;
+  private final PrequentialMetrics champions;
+  private long age;
+  private boolean awaitingPromotion;
+  private boolean beaten;
+
+  private Candidate(
+      OnlineLearner learner, PrequentialMetrics mine, PrequentialMetrics champions, boolean awaiting) {
+    this.learner = learner;
+    this.mine = mine;
+    this.champions = champions;
+    this.awaitingPromotion = awaiting;
+  }
+
+  /** A new candidate scored over windows of {@code window} examples. */
+  static Candidate start(OnlineLearner learner, int window, boolean awaitingPromotion) {
+    Task task = learner.task();
+    return new Candidate(
+        learner, new PrequentialMetrics(task, window), new PrequentialMetrics(task, window), awaitingPromotion);
+  }
+
+  /** Scores both models on one example (before either learns it). */
+  void score(FeatureVector x, double label, Prediction championPrediction) {
+    mine.record(learner.predict(x), label);
+    champions.record(championPrediction, label);
+    age++;
+    if (mine.count() >= Math.min(MIN_SCORED, mine.windowSize()) && score(mine) > score(champions)) {
+      beaten = true;
+    }
+  }
+
+  /** Accuracy, or minus the mean absolute error for regression, over the window. */
+  private static double score(PrequentialMetrics m) {
+    return m.task() == Task.REGRESSION ? -m.window().mae() : m.windowAccuracy();
+  }
+
+  /** True once {@code n} examples are scored and the candidate scores at least the champion. */
+  boolean passesGate(int n) {
+    return mine.count() >= n && score(mine) >= score(champions);
+  }
+
+  /** The two window scores in words, for reasons. */
+  String comparison() {
+    String metric = mine.task() == Task.REGRESSION ? "mean absolute error" : "accuracy";
+    double a = mine.task() == Task.REGRESSION ? mine.window().mae() : mine.windowAccuracy();
+    double b = champions.task() == Task.REGRESSION ? champions.window().mae() : champions.windowAccuracy();
+    return String.format(
+        Locale.ROOT, "challenger %s %.4f vs champion %.4f over the last %d examples",
+        metric, a, b, Math.min(mine.count(), mine.windowSize()));
+  }
+
+  OnlineLearner learner() {
+    return learner;
+  }
+
+  long age() {
+    return age;
+  }
+
+  boolean awaitingPromotion() {
+    return awaitingPromotion;
+  }
+
+  void awaitPromotion() {
+    awaitingPromotion = true;
+    age = 0;
+  }
+
+  boolean beaten() {
+    return beaten;
+  }
+
+  /** Grants another horizon to a challenger that beat the champion during this one. */
+  void extend() {
+    age = 0;
+    beaten = false;
+  }
+
+  void write(DataOutput out) throws IOException {
+    VersionedEncoding.writeBytes(out, LearnerCodec.encode(learner));
+    VersionedEncoding.writeBytes(out, mine.toBytes());
+    VersionedEncoding.writeBytes(out, champions.toBytes());
+    out.writeLong(age);
+    out.writeBoolean(awaitingPromotion);
+    out.writeBoolean(beaten);
+  }
+
+  static Candidate read(DataInput in) throws IOException {
+    OnlineLearner learner = LearnerCodec.decode(VersionedEncoding.readBytes(in));
+    PrequentialMetrics mine = PrequentialMetrics.fromBytes(VersionedEncoding.readBytes(in));
+    PrequentialMetrics champions = PrequentialMetrics.fromBytes(VersionedEncoding.readBytes(in));
+    Candidate c = new Candidate(learner, mine, champions, false);
+    c.age = in.readLong();
+    c.awaitingPromotion = in.readBoolean();
+    c.beaten = in.readBoolean();
+    return c;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.eddy.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DetectorCodecTest {
+
+  /**
+   * Every committed version-1 golden file decodes, continues exactly as a detector fed the whole
+   * stream, and is what this build writes for the same state (so the format has not drifted).
+   */
+  @Test
+  void goldenVersionOneSnapshotsDecodeAndContinue() {
+    for (String type : Detectors.types()) {
+      byte[] golden = GoldenSnapshots.read(1, type);
+      DriftDetector restored = DetectorCodec.decode(golden);
+      DriftDetector reference = GoldenSnapshots.afterPrefix(type);
+      assertThat(DetectorCodec.encode(reference)).as(type).isEqualTo(golden);
+      double[] values = GoldenSnapshots.stream(type);
+      for (int t = GoldenSnapshots.PREFIX; t < values.length; t++) {
+        assertThat(restored.update(values[t])).as("%s at %d", type, t).isEqualTo(reference.update(values[t]));
+      }
+      assertThat(DetectorCodec.encode(restored)).isEqualTo(DetectorCodec.encode(reference));
+    }
+  }
+
+  @Test
+  void rejectsForeignBytes() {
+    assertThatThrownBy(() -> DetectorCodec.decode(new byte[] {1, 2, 3}))
+        .hasMessageContaining("not a drift detector snapshot");
+    assertThatThrownBy(() -> DetectorCodec.decode("not a snapshot at all".getBytes()))
+        .hasMessageContaining("not a drift detector snapshot: magic");
+    assertThatThrownBy(() -> DetectorCodec.decode(null)).hasMessageContaining("null");
+  }
+
+  @Test
+  void rejectsUnknownVersions() {
+    byte[] bytes = DetectorCodec.encode(Detectors.create("ddm", Map.of()));
+    ByteBuffer.wrap(bytes).putShort(4, (short) 2);
+    assertThatThrownBy(() -> DetectorCodec.decode(bytes))
+        .hasMessageContaining("unsupported drift detector snapshot version 2; this build reads versions 1 to 1");
+  }
+
+  @Test
+  void rejectsTruncatedAndTrailingBytes() {
+    byte[] bytes = DetectorCodec.encode(GoldenSnapshots.afterPrefix("adwin"));
+    assertThatThrownBy(() -> DetectorCodec.decode(Arrays.copyOf(bytes, bytes.length - 3)))
+        .hasMessageContaining("truncated drift detector snapshot");
+    assertThatThrownBy(() -> DetectorCodec.decode(Arrays.copyOf(bytes, bytes.length + 2)))
+        .hasMessageContaining("2 trailing bytes");
+  }
+
+  @Test
+  void revalidatesParametersOnDecoding() {
+    DriftDetector d = Detectors.create("ddm", Map.of("min-instances", "7"));
+    byte[] bytes = DetectorCodec.encode(d);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("min-instances") + "min-instances".length() + 2; // after the value's length
+    bytes[at] = '0';
+    assertThatThrownBy(() -> DetectorCodec.decode(bytes)).hasMessageContaining("ddm: parameter min-instances must be >= 1 but was 0");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.eddy.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.learners.FeatureVector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class FeatureDriftMonitorTest {
+
+  /** Three N(0, 1) features; feature 1 moves to N(3, 1) at event 500. */
+  private static double[][] events() {
+    SplittableRandom r = new SplittableRandom(9);
+    double[][] x = new double[1000][3];
+    for (int t = 0; t < x.length; t++) {
+      for (int i = 0; i < 3; i++) {
+        x[t][i] = r.nextGaussian() + (i == 1 && t >= 500 ? 3 : 0);
+      }
+    }
+    return x;
+  }
+
+  private static List<String> alerts(FeatureDriftMonitor m, double[][] x, int from, int to) {
+    List<String> out = new ArrayList<>();
+    for (int t = from; t < to; t++) {
+      int n = m.update(FeatureVector.dense(x[t]));
+      for (int k = 0; k < n; k++) {
+        out.add(t + ":" + m.drifted(k));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void alertsOnTheFeatureThatMoved() {
+    FeatureDriftMonitor m = new FeatureDriftMonitor("page-hinkley", Map.of("direction", "both"), 3);
+    List<String> alerts = alerts(m, events(), 0, 1000);
+    // Page-Hinkley with lambda 50: a shift of 3 standard deviations adds about 3 per event.
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0)).endsWith(":1");
+    int at = Integer.parseInt(alerts.get(0).split(":")[0]);
+    assertThat(at).isBetween(500, 530);
+    // the detector reset on the event after its drift and has taken events at+1 .. 999 since
+    assertThat(m.detector(1).updates()).isEqualTo(999 - at);
+    assertThat(m.detector(0).updates()).isEqualTo(1000);
+  }
+
+  @Test
+  void sameAsOneDetectorPerFeatureAndRestoresExactly() {
+    double[][] x = events();
+    FeatureDriftMonitor m = new FeatureDriftMonitor("kswin", Map.of("alpha", "0.0001"), 3);
+    alerts(m, x, 0, 400);
+    FeatureDriftMonitor restored = FeatureDriftMonitor.decode(m.encode());
+    assertThat(alerts(restored, x, 400, 1000)).isEqualTo(alerts(m, x, 400, 1000));
+    assertThat(restored.encode()).isEqualTo(m.encode());
+    DriftDetector single = Detectors.create("kswin", Map.of("alpha", "0.0001"));
+    for (double[] row : x) {
+      single.update(row[2]);
+    }
+    assertThat(DetectorCodec.encode(m.detector(2))).isEqualTo(DetectorCodec.encode(single));
+  }
+
+  @Test
+  void sparseVectorsCountAbsentFeaturesAsZero() {
+    FeatureDriftMonitor m = new FeatureDriftMonitor("cusum", Map.of(), 4);
+    m.update(FeatureVector.sparse(4, new int[] {2}, new double[] {1.5}, 1));
+    assertThat(m.detector(2).statistics()).containsEntry("reference", 1.5);
+    assertThat(m.detector(0).statistics()).containsEntry("reference", 0.0);
+  }
+
+  @Test
+  void rejectsBadInput() {
+    assertThatThrownBy(() -> new FeatureDriftMonitor("ddm", Map.of(), 3)).hasMessageContaining("ddm takes only 0/1 errors");
+    assertThatThrownBy(() -> new FeatureDriftMonitor("cusum", Map.of(), 0)).hasMessageContaining("dimension must be in [1, 4096] but was 0");
+    FeatureDriftMonitor m = new FeatureDriftMonitor("cusum", Map.of(), 2);
+    assertThatThrownBy(() -> m.update(FeatureVector.dense(new double[3]))).hasMessageContaining("dimension 3, monitor of 2");
+    assertThatThrownBy(() -> m.update(FeatureVector.dense(new double[] {1, Double.NaN})))
+        .hasMessageContaining("feature 1 is not finite");
+    assertThat(m.detector(0).updates()).isZero(); // nothing changed
+    assertThatThrownBy(() -> m.drifted(0)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.eddy.drift;
+
+import dev.eddy.drift.testing.Scenario;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The committed golden detector snapshots: each detector with its defaults after the first {@link
+ * #PREFIX} values of a seeded stream, encoded with format version {@link DetectorCodec#VERSION}.
+ * Run {@link #main} only when a new format version ships, writing a new {@code v<N>} directory and
+ * keeping the old ones (every shipped version must stay readable):
+ *
+ * <pre>java -cp drift/target/classes:drift/target/test-classes:$LEARNERS_JAR dev.eddy.drift.GoldenSnapshots drift/src/test/resources</pre>
+ */
+public final class GoldenSnapshots {
+  /** Values fed before the snapshot. */
+  static final int PREFIX = 2500;
+
+  private GoldenSnapshots() {}
+
+  /** The stream for a detector type: Bernoulli 0.2 to 0.6 for binary types, N(0) to N(2) else. */
+  static double[] stream(String type) {
+    Scenario s = Detectors.isBinary(type) ? Scenario.bernoulli(0.2, 0.6) : Scenario.gaussian(0, 2);
+    return s.generate(11);
+  }
+
+  /** A default detector of {@code type} after the prefix. */
+  static DriftDetector afterPrefix(String type) {
+    DriftDetector d = Detectors.create(type, Map.of());
+    for (double v : Arrays.copyOf(stream(type), PREFIX)) {
+      d.update(v);
+    }
+    return d;
+  }
+
+  /** The resource path of a golden file. */
+  static String resource(int version, String type) {
+    return "/dev/eddy/drift/snapshots/v" + version + "/" + type + ".bin";
+  }
+
+  /** The golden bytes of a type at a version. */
+  static byte[] read(int version, String type) {
+    try (InputStream in = GoldenSnapshots.class.getResourceAsStream(resource(version, type))) {
+      if (in == null) {
+        throw new IllegalStateException("missing golden snapshot " + resource(version, type));
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the current version's golden files under {@code args[0]} (a resources root). */
+  public static void main(String[] args) throws IOException {
+    for (String type : Detectors.types()) {
+      Path file = Path.of(args[0] + resource(DetectorCodec.VERSION, type));
+      Files.createDirectories(file.getParent());
+      Files.write(file, DetectorCodec.encode(afterPrefix(type)));
+      System.out.println("wrote " + file);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.eddy.drift.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.codec.LearnerCodec;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicySnapshotTest {
+  private static final FeatureVector PROBE = FeatureVector.dense(new double[] {0.3, -1, 2, 0.5, -0.2});
+
+  /** The script goes through every state the snapshot must carry. */
+  @Test
+  void theScriptsExerciseEveryAction() {
+    List<String> background = new PolicyScripts().run(PolicyScripts.fresh("background"), 0, PolicyScripts.STEPS);
+    assertThat(String.join("\n", background))
+        .contains("1100 challenger-started: warning: challenger started")
+        .contains("1205 promoted: drift: challenger promoted (version 2)")
+        .contains("1450 none: drift: challenger promoted: promotion deferred by the gate: challenger accuracy");
+    assertThat(String.join("\n", new PolicyScripts().run(PolicyScripts.fresh("reset"), 0, PolicyScripts.STEPS)))
+        .contains("1205 challenger-started: drift: fresh model; awaiting the promotion gate")
+        .contains("promoted: passed the promotion gate: challenger accuracy");
+    assertThat(String.join("\n", new PolicyScripts().run(PolicyScripts.fresh("window"), 0, PolicyScripts.STEPS)))
+        .contains("1205 window-retrained: drift: fresh model trained on the last 150 examples, 2 passes (version 2)")
+        .contains("1450 window-retrained");
+  }
+
+  @Test
+  void snapshotAndRestoreContinuesIdentically() {
+    for (String name : RetrainPolicies.names()) {
+      for (int cut : new int[] {0, 500, 1101, 1210, 1300, 1420}) {
+        PolicyScripts script = new PolicyScripts();
+        RetrainPolicy original = PolicyScripts.fresh(name);
+        script.run(original, 0, cut);
+        RetrainPolicy restored = RetrainPolicyCodec.decode(RetrainPolicyCodec.encode(original));
+        assertThat(restored.version()).isEqualTo(original.version());
+        assertThat(restored.challenger() == null).isEqualTo(original.challenger() == null);
+        assertThat(restored.parameters()).isEqualTo(original.parameters());
+        assertThat(script.run(restored, cut, PolicyScripts.STEPS))
+            .as("%s restored at %d", name, cut)
+            .isEqualTo(script.run(original, cut, PolicyScripts.STEPS));
+        assertThat(restored.champion().predict(PROBE)).isEqualTo(original.champion().predict(PROBE));
+        assertThat(RetrainPolicyCodec.encode(restored)).isEqualTo(RetrainPolicyCodec.encode(original));
+      }
+    }
+  }
+
+  /**
+   * The committed version-1 snapshots (see PolicyScripts#GOLDEN_AT) decode, continue as a policy
+   * run from scratch, and are byte for byte what this build writes.
+   */
+  @Test
+  void goldenVersionOneSnapshotsDecodeAndContinue() {
+    for (String name : RetrainPolicies.names()) {
+      byte[] golden = PolicyScripts.read(1, name);
+      PolicyScripts script = new PolicyScripts();
+      RetrainPolicy reference = PolicyScripts.fresh(name);
+      int at = PolicyScripts.GOLDEN_AT.get(name);
+      script.run(reference, 0, at);
+      assertThat(RetrainPolicyCodec.encode(reference)).as(name).isEqualTo(golden);
+      RetrainPolicy restored = RetrainPolicyCodec.decode(golden);
+      if (!name.equals("window")) {
+        assertThat(restored.challenger()).as(name).isNotNull();
+      }
+      assertThat(script.run(restored, at, PolicyScripts.STEPS))
+          .isEqualTo(script.run(reference, at, PolicyScripts.STEPS));
+    }
+  }
+
+  @Test
+  void rejectsBadBytes() {
+    byte[] bytes = RetrainPolicyCodec.encode(PolicyScripts.fresh("window"));
+    assertThatThrownBy(() -> RetrainPolicyCodec.decode(LearnerCodec.encode(TwoConcepts.learner())))
+        .hasMessageContaining("not a retraining policy snapshot: magic");
+    assertThatThrownBy(() -> RetrainPolicyCodec.decode(Arrays.copyOf(bytes, bytes.length - 1)))
+        .hasMessageContaining("truncated retraining policy snapshot");
+    byte[] future = bytes.clone();
+    ByteBuffer.wrap(future).putShort(4, (short) 9);
+    assertThatThrownBy(() -> RetrainPolicyCodec.decode(future))
+        .hasMessageContaining("unsupported retraining policy snapshot version 9");
+  }
+}

@@ -1,0 +1,111 @@
+package dev.eddy.learners.linear;
+
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.Task;
+import dev.eddy.learners.linear.PassiveAggressiveConfig.Variant;
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * Passive-aggressive learning (Crammer, Dekel, Keshet, Shalev-Shwartz, Singer, "Online
+ * Passive-Aggressive Algorithms", JMLR 7, 2006): after each example, the smallest change of w that
+ * removes its hinge loss (PA), capped at C (PA-I), or traded off against it (PA-II):
+ *
+ * <pre>
+ *   binary      ℓ = max(0, 1 − y·(w·x + b)),         w += τ·y·x, b += τ·y
+ *   regression  ℓ = max(0, |w·x + b − y| − ε),       w += τ·sign(y − ŷ)·x, b likewise
+ *   multiclass  r = argmax_{s≠y} w_s·x + b_s,
+ *     (paper,   ℓ = max(0, 1 − (score_y − score_r)), w_y += τ·x, w_r −= τ·x (direction norm 2‖x̃‖²)
+ *     Sec. 7)
+ * </pre>
+ *
+ * with τ from {@link PassiveAggressiveConfig#step}, x̃ = (x, 1) carrying the bias, so ‖x̃‖² = ‖x‖² + 1.
+ * One-vs-rest multiclass runs the binary rule per class. State: one table, the weights.
+ */
+final class PassiveAggressive extends LinearLearner {
+
+  private final PassiveAggressiveConfig config;
+
+  private PassiveAggressive(PassiveAggressiveConfig config, Task task, int dimension,
+      Map<String, String> hyperparameters, LinearState state) {
+    super(config.variant().type, task, dimension, hyperparameters, state);
+    this.config = config;
+  }
+
+  static PassiveAggressive create(Variant variant, ParamReader params, int dimension, Task task) {
+    int classes = classes(variant.type, task,
+        EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), params);
+    double c = variant == Variant.PA
+        ? Double.POSITIVE_INFINITY
+        : params.real("C", PassiveAggressiveConfig.DEFAULT_C);
+    double epsilon = task == Task.REGRESSION
+        ? params.real("epsilon", PassiveAggressiveConfig.DEFAULT_EPSILON)
+        : PassiveAggressiveConfig.DEFAULT_EPSILON;
+    boolean multiVector = task == Task.MULTICLASS
+        && params.choice("multiclass", PassiveAggressiveConfig.ONE_VS_REST,
+            PassiveAggressiveConfig.multiclassChoices())
+            .equals(PassiveAggressiveConfig.MULTI_VECTOR);
+    PassiveAggressiveConfig config = new PassiveAggressiveConfig(variant, c, epsilon, multiVector);
+    Map<String, String> hyperparameters = params.finish();
+    return new PassiveAggressive(config, task, dimension, hyperparameters,
+        new LinearState(dimension, classes, 1));
+  }
+
+  @Override
+  LinearLearner withState(LinearState state) {
+    return new PassiveAggressive(config, task(), dimension(), hyperparameters(), state);
+  }
+
+  @Override
+  double score(int k, FeatureVector x) {
+    double[] w = state.tables[0][k];
+    return x.dot(w) + w[w.length - 1];
+  }
+
+  @Override
+  void learnBinary(int k, FeatureVector x, double y, double score) {
+    double loss = 1 - y * score;
+    if (loss > 0) {
+      update(state.tables[0][k], x, y * config.step(loss, x.squaredNorm() + 1));
+    }
+  }
+
+  @Override
+  void learnRegression(FeatureVector x, double label, double predicted) {
+    double loss = Math.abs(predicted - label) - config.epsilon();
+    if (loss > 0) {
+      double tau = config.step(loss, x.squaredNorm() + 1);
+      update(state.tables[0][0], x, label > predicted ? tau : -tau);
+    }
+  }
+
+  @Override
+  void learnMulticlass(FeatureVector x, int label) {
+    if (!config.multiVector()) {
+      super.learnMulticlass(x, label);
+      return;
+    }
+    int rival = -1;
+    double rivalScore = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < state.classes; k++) {
+      if (k != label) {
+        double s = score(k, x);
+        if (s > rivalScore) {
+          rival = k;
+          rivalScore = s;
+        }
+      }
+    }
+    double loss = 1 - (score(label, x) - rivalScore);
+    if (loss > 0) {
+      double tau = config.step(loss, 2 * (x.squaredNorm() + 1));
+      update(state.tables[0][label], x, tau);
+      update(state.tables[0][rival], x, -tau);
+    }
+  }
+
+  private static void update(double[] w, FeatureVector x, double scale) {
+    x.addTo(w, scale);
+    w[w.length - 1] += scale;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.eddy.learners.linear;
+
+import java.util.Set;
+
+/**
+ * Hyperparameters of the passive-aggressive learners (Crammer, Dekel, Keshet, Shalev-Shwartz,
+ * Singer, "Online Passive-Aggressive Algorithms", JMLR 7, 2006).
+ *
+ * @param variant PA, PA-I or PA-II (the type names {@code pa}, {@code pa-i}, {@code pa-ii})
+ * @param c the aggressiveness C of PA-I and PA-II, {@code > 0}, default {@value #DEFAULT_C}
+ *     (infinite for PA, which has no C)
+ * @param epsilon the insensitivity of the regression loss, {@code >= 0}, default {@value
+ *     #DEFAULT_EPSILON}
+ * @param multiVector for multiclass: true for the paper's multiclass PA (Section 7: one weight vector
+ *     per class, the hinge on the margin between the true class and the best other class), false
+ *     for one-vs-rest (parameter {@code multiclass} = {@code multi-vector} or {@code one-vs-rest},
+ *     default one-vs-rest)
+ */
+record PassiveAggressiveConfig(Variant variant, double c, double epsilon, boolean multiVector) {
+
+  static final double DEFAULT_C = 1.0;
+  static final double DEFAULT_EPSILON = 0.1;
+  static final String ONE_VS_REST = "one-vs-rest";
+  static final String MULTI_VECTOR = "multi-vector";
+
+  /** The three step-size rules of the paper (its equations 6, 7 and 8 in their general form). */
+  enum Variant {
+    PA("pa"),
+    PA_I("pa-i"),
+    PA_II("pa-ii");
+
+    final String type;
+
+    Variant(String type) {
+      this.type = type;
+    }
+  }
+
+  PassiveAggressiveConfig {
+    Checks.present("variant", variant);
+    if (variant == Variant.PA) {
+      if (c != Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("parameter C does not apply to PA but was " + c);
+      }
+    } else {
+      Checks.positive("C", c);
+    }
+    Checks.nonNegative("epsilon", epsilon);
+  }
+
+  /**
+   * τ for a suffered loss ℓ and a squared norm {@code ‖x‖²} of the update direction: PA: ℓ/‖x‖²;
+   * PA-I: min(C, ℓ/‖x‖²); PA-II: ℓ/(‖x‖² + 1/(2C)).
+   */
+  double step(double loss, double squaredNorm) {
+    switch (variant) {
+      case PA:
+        return loss / squaredNorm;
+      case PA_I:
+        return Math.min(c, loss / squaredNorm);
+      default:
+        return loss / (squaredNorm + 1 / (2 * c));
+    }
+  }
+
+  static Set<String> multiclassChoices() {
+    return Set.of(ONE_VS_REST, MULTI_VECTOR);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.eddy.learners.standardize;
+
+import dev.eddy.learners.codec.Encoding;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Per-feature running mean and variance, and the standardization {@code (x − mean) / sd} that
+ * learners need on raw features.
+ *
+ * <p>Algorithms: Welford's update (B. P. Welford, "Note on a method for calculating corrected sums of
+ * squares and products", Technometrics 4(3), 1962), in the weighted form of D. H. D. West ("Updating
+ * mean and variance estimates: an improved method", CACM 22(9), 1979) so that exponential forgetting
+ * is the same loop: with decay λ = 2^(−1/halfLife) every earlier weight is multiplied by λ per event,
+ *
+ * <pre>
+ *   W ← λ·W + 1,   δ = x − μ,   μ ← μ + δ / W,   S ← λ·S + δ·(x − μ),   variance = S / W
+ * </pre>
+ *
+ * (λ = 1 without forgetting: the population variance of all values). It never subtracts large sums,
+ * and the mean is accumulated with Kahan's compensated summation, so it stays exact to a few ulps on
+ * long streams of large values (tested on 10^6 values of magnitude 10^9). Two
+ * standardizers merge with the parallel formula of Chan, Golub and LeVeque ("Updating formulae and a
+ * pairwise algorithm for computing sample variances", 1979), weights in place of counts.
+ *
+ * <p>A feature whose variance is 0 standardizes to 0. Not thread-safe; {@link #update} and {@link
+ * #transform} allocate nothing.
+ */
+public final class Standardizer {
+
+  private static final int MAGIC = 0x45445354; // "EDST"
+  private static final int VERSION = 1;
+  private static final String WHAT = "standardizer snapshot";
+
+  private final int dimension;
+  private final double halfLife;
+  private final double decay;
+  private long count;
+  private double weight;
+  private final double[] mean;
+  private final double[] meanError;
+  private final double[] m2;
+
+  /** A standardizer without forgetting. */
+  public Standardizer(int dimension) {
+    this(dimension, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * @param dimension number of features, {@code > 0}
+   * @param halfLife events after which an observation weighs half as much, {@code > 0};
+   *     {@code +Infinity} for no forgetting
+   */
+  public Standardizer(int dimension, double halfLife) {
+    if (dimension <= 0) {
+      throw new IllegalArgumentException("standardizer dimension must be > 0 but was " + dimension);
+    }
+    if (!(halfLife > 0)) {
+      throw new IllegalArgumentException("standardizer halfLife must be > 0 but was " + halfLife);
+    }
+    this.dimension = dimension;
+    this.halfLife = halfLife;
+    this.decay = Double.isInfinite(halfLife) ? 1.0 : Math.pow(2.0, -1.0 / halfLife);
+    this.mean = new double[dimension];
+    this.meanError = new double[dimension];
+    this.m2 = new double[dimension];
+  }
+
+  /** Adds one observation; rejects a wrong length or a NaN/infinite entry before changing anything. */
+  public void update(double[] x) {
+    checkLength(x, "update");
+    for (int i = 0; i < dimension; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException("feature " + i + " is not finite: " + x[i]);
+      }
+    }
+    count++;
+    weight = decay * weight + 1;
+    double inverse = 1 / weight;
+    for (int i = 0; i < dimension; i++) {
+      // Kahan-compensated mean: the true mean is mean[i] − meanError[i].
+      double delta = (x[i] - mean[i]) + meanError[i];
+      double step = delta * inverse - meanError[i];
+      double updated = mean[i] + step;
+      meanError[i] = (updated - mean[i]) - step;
+      mean[i] = updated;
+      m2[i] = decay * m2[i] + delta * ((x[i] - updated) + meanError[i]);
+    }
+  }
+
+  /** {@code out[i] = (x[i] − mean(i)) / sd(i)}, or 0 where the variance is 0; {@code out} may be {@code x}. */
+  public void transform(double[] x, double[] out) {
+    checkLength(x, "transform input");
+    checkLength(out, "transform output");
+    for (int i = 0; i < dimension; i++) {
+      double variance = variance(i);
+      out[i] = variance > 0 ? ((x[i] - mean[i]) + meanError[i]) / Math.sqrt(variance) : 0.0;
+    }
+  }
+
+  private void checkLength(double[] x, String what) {
+    if (x.length != dimension) {
+      throw new IllegalArgumentException(
+          "standardizer " + what + " has " + x.length + " features, expected " + dimension);
+    }
+  }
+
+  /** Number of observations. */
+  public long count() {
+    return count;
+  }
+
+  /** Total (decayed) weight of the observations; equals {@link #count()} without forgetting. */
+  public double weight() {
+    return weight;
+  }
+
+  /** Number of features. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** The half-life in events ({@code +Infinity}: no forgetting). */
+  public double halfLife() {
+    return halfLife;
+  }
+
+  /** Weighted mean of feature i (0 before any observation). */
+  public double mean(int i) {
+    return mean[i] - meanError[i];
+  }
+
+  /** Weighted population variance of feature i (0 before any observation). */
+  public double variance(int i) {
+    return weight > 0 ? Math.max(0.0, m2[i] / weight) : 0.0;
+  }
+
+  /** An independent copy. */
+  public Standardizer copy() {
+    Standardizer copy = new Standardizer(dimension, halfLife);
+    copy.count = count;
+    copy.weight = weight;
+    System.arraycopy(mean, 0, copy.mean, 0, dimension);
+    System.arraycopy(meanError, 0, copy.meanError, 0, dimension);
+    System.arraycopy(m2, 0, copy.m2, 0, dimension);
+    return copy;
+  }
+
+  /**
+   * The statistics of both inputs together, as if one standardizer had seen both streams (Chan et
+   * al.); neither input changes. Both must have the same dimension and half-life.
+   */
+  public Standardizer merge(Standardizer other) {
+    if (other.dimension != dimension || Double.compare(other.halfLife, halfLife) != 0) {
+      throw new IllegalArgumentException(
+          "cannot merge " + this + " with " + other + ": dimension and halfLife must match");
+    }
+    Standardizer merged = new Standardizer(dimension, halfLife);
+    merged.count = count + other.count;
+    merged.weight = weight + other.weight;
+    if (merged.weight > 0) {
+      double share = other.weight / merged.weight;
+      double cross = weight * share;
+      for (int i = 0; i < dimension; i++) {
+        double delta = (other.mean[i] - mean[i]) - (other.meanError[i] - meanError[i]);
+        merged.mean[i] = mean(i) + delta * share;
+        merged.m2[i] = m2[i] + other.m2[i] + delta * delta * cross;
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * The versioned binary form: magic "EDST", version, dimension, half-life, count, weight, means,
+   * their compensation terms, M2s.
+   */
+  public byte[] toBytes() {
+    return Encoding.toBytes(this::write);
+  }
+
+  private void write(DataOutput out) throws IOException {
+    Encoding.writeHeader(out, MAGIC, VERSION);
+    out.writeInt(dimension);
+    out.writeDouble(halfLife);
+    out.writeLong(count);
+    out.writeDouble(weight);
+    Encoding.writeDoubles(out, mean, dimension);
+    Encoding.writeDoubles(out, meanError, dimension);
+    Encoding.writeDoubles(out, m2, dimension);
+  }
+
+  /** A standardizer from {@link #toBytes()}; {@link IllegalArgumentException} on malformed bytes. */
+  public static Standardizer fromBytes(byte[] bytes) {
+    return Encoding.fromBytes(bytes, WHAT, Standardizer::read);
+  }
+
+  private static Standardizer read(DataInput in) throws IOException {
+    Encoding.readHeader(in, MAGIC, VERSION, WHAT);
+    int dimension = Encoding.checkLength(in.readInt(), 1 << 28, "dimension");
+    Standardizer s = new Standardizer(dimension, in.readDouble());
+    s.count = in.readLong();
+    s.weight = in.readDouble();
+    System.arraycopy(Encoding.readDoubles(in, s.dimension, "means"), 0, s.mean, 0, s.dimension);
+    System.arraycopy(Encoding.readDoubles(in, s.dimension, "mean errors"), 0, s.meanError, 0,
+        s.dimension);
+    System.arraycopy(Encoding.readDoubles(in, s.dimension, "M2"), 0, s.m2, 0, s.dimension);
+    return s;
+  }
+
+  @Override
+  public String toString() {
+    return "Standardizer[dimension=" + dimension + ", halfLife=" + halfLife + ", count=" + count + "]";
+  }
+}

@@ -1,0 +1,90 @@
+package dev.eddy.learners.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.OnlineLearner;
+import dev.eddy.learners.metrics.PrequentialMetrics;
+import dev.eddy.learners.standardize.Standardizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every committed snapshot of a shipped format version (see {@link GoldenSnapshots}) still decodes,
+ * predicts exactly as recorded when it was written, and re-encodes to the same bytes.
+ */
+class GoldenSnapshotTest {
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = GoldenSnapshotTest.class.getResourceAsStream("/golden/" + name)) {
+      assertThat(in).as("golden file %s", name).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+
+  private static List<String> lines(String name) throws IOException {
+    return new String(resource(name), StandardCharsets.UTF_8).lines().toList();
+  }
+
+  /**
+   * Lines of space-separated fields must match, numbers to 1e-12 relative: the JVM may compute
+   * Math.exp and Math.log one ulp differently on another CPU, and that is not a format change.
+   */
+  private static void assertNumbersMatch(String what, List<String> actual, List<String> expected) {
+    assertThat(actual).as(what).hasSameSizeAs(expected);
+    for (int line = 0; line < expected.size(); line++) {
+      String[] a = actual.get(line).split(" ");
+      String[] e = expected.get(line).split(" ");
+      assertThat(a).as("%s line %d", what, line).hasSameSizeAs(e);
+      for (int k = 0; k < e.length; k++) {
+        if (e[k].matches("-?[0-9].*|NaN|-?Infinity")) {
+          double x = Double.parseDouble(e[k]);
+          double y = Double.parseDouble(a[k]);
+          if (Double.isNaN(x)) {
+            assertThat(y).as("%s line %d field %d", what, line, k).isNaN();
+          } else {
+            assertThat(y).as("%s line %d field %d", what, line, k)
+                .isCloseTo(x, within(1e-12 * Math.max(1, Math.abs(x))));
+          }
+        } else {
+          assertThat(a[k]).as("%s line %d field %d", what, line, k).isEqualTo(e[k]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void learnerSnapshotsOfVersion1DecodeAndPredictAsRecorded() throws IOException {
+    for (Object[] c : GoldenSnapshots.CASES) {
+      String name = GoldenSnapshots.name(c, 1);
+      byte[] bytes = resource(name + ".bin");
+      OnlineLearner learner = LearnerCodec.decode(bytes);
+      assertThat(learner.type()).isEqualTo(c[0]);
+      assertThat(learner.task()).isEqualTo(c[1]);
+      assertThat(learner.examplesSeen()).isEqualTo(300);
+      assertNumbersMatch(name, GoldenSnapshots.expectations(learner), lines(name + ".expected"));
+      assertThat(LearnerCodec.encode(learner)).as(name).isEqualTo(bytes);
+      for (FeatureVector probe : GoldenSnapshots.probes()) {
+        learner.learn(probe, 1);
+      }
+    }
+  }
+
+  @Test
+  void standardizerAndMetricsSnapshotsOfVersion1Decode() throws IOException {
+    Standardizer standardizer = Standardizer.fromBytes(resource("standardizer-v1.bin"));
+    assertThat(standardizer.count() + " " + standardizer.mean(0) + " " + standardizer.variance(2))
+        .isEqualTo(lines("standardizer-v1.expected").get(0));
+    assertThat(standardizer.toBytes()).isEqualTo(resource("standardizer-v1.bin"));
+    PrequentialMetrics metrics = PrequentialMetrics.fromBytes(resource("metrics-v1.bin"));
+    List<String> actual = new ArrayList<>();
+    metrics.toMap().forEach((name, value) -> actual.add(name + " " + value));
+    assertNumbersMatch("metrics", actual, lines("metrics-v1.expected"));
+    assertThat(metrics.toBytes()).isEqualTo(resource("metrics-v1.bin"));
+  }
+}

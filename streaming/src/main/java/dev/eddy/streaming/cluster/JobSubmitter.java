@@ -1,0 +1,63 @@
+package dev.eddy.streaming.cluster;
+
+import dev.eddy.streaming.kafka.TopicAdmin;
+import dev.eddy.streaming.spec.JobSpec;
+import dev.eddy.streaming.spec.JobSpecReader;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Deploys the Eddy job to a Flink session cluster through its REST API: validates the spec here (a bad
+ * spec fails before anything is uploaded, naming the field), creates the spec's missing topics,
+ * uploads the job jar, runs {@link ClusterJob} with the spec's text, and deletes the uploaded jar
+ * again (the running job keeps its own copy in the cluster's blob store).
+ */
+public final class JobSubmitter {
+  private final FlinkRestClient rest;
+
+  public JobSubmitter(FlinkRestClient rest) {
+    this.rest = rest;
+  }
+
+  /**
+   * A job to submit.
+   *
+   * @param specYaml the job spec's text
+   * @param parallelism the job's parallelism, or 0 for the spec's (else the cluster's default)
+   * @param fromSavepoint a savepoint or retained checkpoint to resume from, or null
+   * @param bounded read the events topic up to its end offsets at start, then finish
+   */
+  public record Submission(String specYaml, int parallelism, String fromSavepoint, boolean bounded) {}
+
+  /**
+   * Validates the spec and the parallelism, without contacting anything.
+   *
+   * @throws IllegalArgumentException naming the problem (a {@code JobSpecException} names the field)
+   */
+  public static JobSpec validate(Submission s) {
+    JobSpec spec = JobSpecReader.parse(s.specYaml());
+    if (s.parallelism() < 0) {
+      throw new IllegalArgumentException("--parallelism must be >= 1, got " + s.parallelism());
+    }
+    if (s.parallelism() > 0 && spec.parallelism() > 0 && s.parallelism() != spec.parallelism()) {
+      throw new IllegalArgumentException("--parallelism " + s.parallelism() + " contradicts the spec's parallelism: "
+          + spec.parallelism() + "; remove one of them");
+    }
+    return spec;
+  }
+
+  /** Submits the job and returns its id. */
+  public String submit(Path jobJar, Submission s) {
+    JobSpec spec = validate(s);
+    var topics = spec.kafka().topics();
+    TopicAdmin.ensureTopics(spec.kafka().bootstrap(), topics.all(), 1, Set.of(topics.models()));
+    int parallelism = s.parallelism() > 0 ? s.parallelism() : spec.parallelism();
+    String jarId = rest.uploadJar(jobJar);
+    try {
+      return rest.runJar(jarId, ClusterJob.class.getName(), ClusterJob.args(s.specYaml(), s.bounded()),
+          parallelism, s.fromSavepoint());
+    } finally {
+      rest.deleteJar(jarId);
+    }
+  }
+}
