@@ -58,9 +58,12 @@ public final class ClusterCommand implements Runnable {
     return new FlinkRestClient(URI.create(state.restAddress()));
   }
 
-  /** A savepoint location for the cluster: a URI as is, a local path made absolute. */
+  /**
+   * A savepoint location for the cluster: a URI ({@code s3://...}, {@code file:/...}, as Flink prints
+   * savepoint locations) as is, a local path made absolute.
+   */
   static String location(String pathOrUri) {
-    return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toString();
+    return pathOrUri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") ? pathOrUri : Path.of(pathOrUri).toAbsolutePath().toString();
   }
 
   /** {@code cluster start}. */

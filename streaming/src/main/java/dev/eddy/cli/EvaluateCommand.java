@@ -57,6 +57,8 @@ import picocli.CommandLine.Spec;
     })
 public final class EvaluateCommand implements Callable<Integer> {
   private static final int REPORTED_BAD_ROWS = 10;
+  /** More distinct labels than this without --task is taken for a numeric target, not classes. */
+  private static final int MAX_AUTO_CLASSES = 1000;
 
   @Spec CommandSpec spec;
 
@@ -87,6 +89,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--task", paramLabel = "TASK",
       description = "binary, multiclass or regression (default: binary for 0/1 or -1/+1 labels, else multiclass).")
   String task;
+
+  @picocli.CommandLine.Mixin DriftOptions drift = new DriftOptions();
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON here.")
   Path json;
@@ -120,6 +124,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage("--param: " + e.getMessage());
     }
+    try {
+      model = drift.wrap(model);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
     PrequentialEvaluator evaluator = new PrequentialEvaluator(model, window);
     List<String> badRows = new ArrayList<>();
     long skipped = run(evaluator, encoder, scan, badRows);
@@ -131,10 +140,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.println("skipped " + (skipped - badRows.size()) + " more malformed rows");
     }
     out.print(report.toText());
+    drift.results().forEach((name, value) -> out.println(name + ": " + value));
     out.flush();
     if (json != null) {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(json.toFile(), report.toMap());
+      Map<String, Object> result = new java.util.LinkedHashMap<>(report.toMap());
+      result.putAll(drift.results());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
     }
     return 0;
   }
@@ -155,6 +166,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (!row.isMalformed() && requested != Task.REGRESSION) {
           distinct.add(row.cell(labelIndex).trim());
         }
+      }
+      if (requested == null && distinct.size() > MAX_AUTO_CLASSES) {
+        throw usage("--label-column " + labelColumn + " has " + distinct.size()
+            + " distinct labels; for a numeric target give --task regression");
       }
       try {
         return new Scan(reader.header(), labelIndex, LabelEncoder.forLabels(requested, distinct),

@@ -59,11 +59,11 @@ public final class SubmitCommand implements Callable<Integer> {
     JobSubmitter.Submission submission = new JobSubmitter.Submission(Files.readString(specFile), parallelism,
         fromSavepoint == null ? null : ClusterCommand.location(fromSavepoint), bounded);
     JobSpec job = JobSubmitter.validate(submission);
-    Path jobJar = jar != null ? jar : FlinkDistribution.locate().requireJobJar();
-    if (!Files.isRegularFile(jobJar)) {
-      throw new IllegalArgumentException("--jar: no such file: " + jobJar);
-    }
     FlinkRestClient rest = ClusterCommand.restClient(jobManager);
+    if (jar != null && !Files.isRegularFile(jar)) {
+      throw new IllegalArgumentException("--jar: no such file: " + jar);
+    }
+    Path jobJar = jar != null ? jar : FlinkDistribution.locate().requireJobJar();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Submitting job '%s' (%s) to %s%s ...%n", job.name(), job.learner().type(), rest.address(),
         fromSavepoint == null ? "" : " from " + submission.fromSavepoint());

@@ -56,6 +56,45 @@ class CliUsageTest {
   }
 
   @Test
+  void clusterCommandsExit2OnBadArgumentsBeforeContactingAnything(@TempDir Path dir) throws Exception {
+    assertThat(run("cluster")).isEqualTo(2);
+    assertThat(err.toString()).contains("a subcommand is required: start, status or stop");
+    assertThat(run("cluster", "start", "--taskmanagers", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--taskmanagers must be >= 1, got 0");
+    assertThat(run("cluster", "start", "--slots", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--slots must be >= 1, got 0");
+    assertThat(run("cluster", "start", "--conf-dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--conf-dir: no config.yaml in");
+
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "name: x\nkafka: {bootstrap: 'a:1'}\nfeatures: [a]\nlearner: {type: pa-i}\nchekpoint: {}\n");
+    Path good = dir.resolve("good.yaml");
+    Files.writeString(good, "name: x\nkafka: {bootstrap: 'a:1'}\nfeatures: [a]\nlearner: {type: pa-i}\nparallelism: 2\n");
+    assertThat(run("submit", "--jobmanager", "127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option: '--spec=<specFile>'");
+    assertThat(run("submit", "--jobmanager", "127.0.0.1:1", "--spec", bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("job spec: chekpoint: unknown key");
+    assertThat(run("submit", "--jobmanager", "127.0.0.1:1", "--spec", dir.resolve("none.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("job spec: file: no such file");
+    assertThat(run("submit", "--jobmanager", "127.0.0.1:1", "--spec", good.toString(), "--parallelism", "3")).isEqualTo(2);
+    assertThat(err.toString()).contains("--parallelism 3 contradicts the spec's parallelism: 2");
+    assertThat(run("submit", "--jobmanager", "no-port", "--spec", good.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("expected the JobManager's REST address as HOST:PORT");
+
+    assertThat(run("cancel", "--jobmanager", "127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required parameter: 'JOBID'");
+    assertThat(run("cancel", "--jobmanager", "127.0.0.1:1", "job-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("JOBID must be 32 hex digits");
+    assertThat(run("savepoint", "--jobmanager", "127.0.0.1:1", "0123456789abcdef0123456789abcdef", "--timeout", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("expected a duration");
+    for (String c : new String[] {"cluster", "submit", "cancel", "savepoint"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(c, "--help")).as(c).isZero();
+      assertThat(out.toString()).as(c).contains("Usage: eddy " + c);
+    }
+  }
+
+  @Test
   void helpExplainsEachCommand() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("demo", "kafka", "produce", "run", "consume", "evaluate", "drift", "bench");

@@ -124,6 +124,14 @@ class EvaluateCommandTest {
       assertThat(err.toString()).as("case %d", k).contains(named[k]);
     }
     assertThat(err.toString()).contains("Missing required option");
+    List<String> numeric = new ArrayList<>(List.of("x,y"));
+    for (int k = 0; k < 1500; k++) {
+      numeric.add(k + "," + (k * 0.37));
+    }
+    err.getBuffer().setLength(0);
+    assertThat(run("--csv", Files.write(dir.resolve("n.csv"), numeric).toString(),
+        "--label-column", "y", "--learner", "pa", "--no-progress")).isEqualTo(2);
+    assertThat(err.toString()).contains("1500 distinct labels").contains("--task regression");
   }
 
   @Test

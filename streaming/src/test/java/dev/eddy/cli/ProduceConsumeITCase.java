@@ -9,25 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code produce} a CSV and {@code consume} it back, through the CLI, on a real broker. */
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ProduceConsumeITCase {
-  static KafkaTestSupport kafka;
-
-  @BeforeAll
-  static void start() throws Exception {
-    kafka = new KafkaTestSupport();
-  }
-
-  @AfterAll
-  static void stop() {
-    kafka.close();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final KafkaTestSupport kafka = new KafkaTestSupport();
 
   /** Runs the CLI capturing System.out and System.err (the commands print there). */
   static String[] run(String... args) {

@@ -21,8 +21,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,17 +33,8 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DriftITCase {
   static final int PER_KEY = 3000;
-  static KafkaTestSupport kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = new KafkaTestSupport();
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final KafkaTestSupport kafka = new KafkaTestSupport();
 
   @Test
   void aDriftYieldsADriftEventANewModelVersionAndVersionedPredictions() throws Exception {

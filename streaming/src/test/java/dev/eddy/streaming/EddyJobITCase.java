@@ -19,8 +19,6 @@ import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +30,8 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class EddyJobITCase {
   static final int EVENTS = 3000;
-  static KafkaTestSupport kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = new KafkaTestSupport();
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final KafkaTestSupport kafka = new KafkaTestSupport();
 
   static String spec(String name, String format) {
     return String.join("\n",

@@ -10,25 +10,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real Kafka broker for a test class, plus the reads tests need. */
-public final class KafkaTestSupport implements AutoCloseable {
-  private final KafkaBroker broker;
-  private final Path dir;
+/**
+ * A real Kafka broker for a test class, plus the reads tests need. Register it as
+ * {@code @RegisterExtension static final KafkaTestSupport kafka = new KafkaTestSupport();}: the broker
+ * starts before the class's tests and stops after them. Used by hand, it starts on first use and
+ * stops on {@link #close()}.
+ */
+public final class KafkaTestSupport implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+  private KafkaBroker broker;
+  private Path dir;
 
-  public KafkaTestSupport() throws Exception {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-    Files.createDirectories(tmp);
-    dir = Files.createTempDirectory(tmp, "eddy-it-");
-    broker = KafkaBroker.start(0, dir.resolve("kafka"));
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    started();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private synchronized KafkaBroker started() {
+    if (broker == null) {
+      try {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(tmp);
+        dir = Files.createTempDirectory(tmp, "eddy-it-");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      broker = KafkaBroker.start(0, dir.resolve("kafka"));
+    }
+    return broker;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
   }
 
   public String bootstrap() {
-    return broker.bootstrapServers();
+    return started().bootstrapServers();
   }
 
   /** A fresh working directory for a job (checkpoints). */
   public Path workDir(String name) {
+    started();
     return dir.resolve(name);
   }
 
@@ -43,8 +77,4 @@ public final class KafkaTestSupport implements AutoCloseable {
     return out;
   }
 
-  @Override
-  public void close() {
-    broker.close();
-  }
 }

@@ -19,17 +19,26 @@ import java.util.Map;
  *     Sec. 7)
  * </pre>
  *
- * with τ from {@link PassiveAggressiveConfig#step}, x̃ = (x, 1) carrying the bias, so ‖x̃‖² = ‖x‖² + 1.
+ * with τ from {@link PassiveAggressiveConfig#cap()}, x̃ = (x, 1) carrying the bias, so ‖x̃‖² = ‖x‖² + 1.
  * One-vs-rest multiclass runs the binary rule per class. State: one table, the weights.
  */
 final class PassiveAggressive extends LinearLearner {
 
   private final PassiveAggressiveConfig config;
+  private final double cap;
+  private final double extra;
 
   private PassiveAggressive(PassiveAggressiveConfig config, Task task, int dimension,
       Map<String, String> hyperparameters, LinearState state) {
     super(config.variant().type, task, dimension, hyperparameters, state);
     this.config = config;
+    this.cap = config.cap();
+    this.extra = config.extra();
+  }
+
+  /** τ = min(cap, ℓ/(‖x‖² + extra)): see {@link PassiveAggressiveConfig#cap()}. */
+  private double step(double loss, double squaredNorm) {
+    return Math.min(cap, loss / (squaredNorm + extra));
   }
 
   static PassiveAggressive create(Variant variant, ParamReader params, int dimension, Task task) {
@@ -66,7 +75,7 @@ final class PassiveAggressive extends LinearLearner {
   void learnBinary(int k, FeatureVector x, double y, double score) {
     double loss = 1 - y * score;
     if (loss > 0) {
-      update(state.tables[0][k], x, y * config.step(loss, x.squaredNorm() + 1));
+      update(state.tables[0][k], x, y * step(loss, x.squaredNorm() + 1));
     }
   }
 
@@ -74,7 +83,7 @@ final class PassiveAggressive extends LinearLearner {
   void learnRegression(FeatureVector x, double label, double predicted) {
     double loss = Math.abs(predicted - label) - config.epsilon();
     if (loss > 0) {
-      double tau = config.step(loss, x.squaredNorm() + 1);
+      double tau = step(loss, x.squaredNorm() + 1);
       update(state.tables[0][0], x, label > predicted ? tau : -tau);
     }
   }
@@ -98,7 +107,7 @@ final class PassiveAggressive extends LinearLearner {
     }
     double loss = 1 - (score(label, x) - rivalScore);
     if (loss > 0) {
-      double tau = config.step(loss, 2 * (x.squaredNorm() + 1));
+      double tau = step(loss, 2 * (x.squaredNorm() + 1));
       update(state.tables[0][label], x, tau);
       update(state.tables[0][rival], x, -tau);
     }

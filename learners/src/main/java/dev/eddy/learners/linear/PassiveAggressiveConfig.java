@@ -49,18 +49,17 @@ record PassiveAggressiveConfig(Variant variant, double c, double epsilon, boolea
   }
 
   /**
-   * τ for a suffered loss ℓ and a squared norm {@code ‖x‖²} of the update direction: PA: ℓ/‖x‖²;
-   * PA-I: min(C, ℓ/‖x‖²); PA-II: ℓ/(‖x‖² + 1/(2C)).
+   * The step size τ for a suffered loss ℓ and a squared norm ‖x‖² of the update direction is PA:
+   * ℓ/‖x‖²; PA-I: min(C, ℓ/‖x‖²); PA-II: ℓ/(‖x‖² + 1/(2C)) — all three min(cap, ℓ/(‖x‖² + extra)).
+   * This is the cap: C for PA-I, else +∞.
    */
-  double step(double loss, double squaredNorm) {
-    switch (variant) {
-      case PA:
-        return loss / squaredNorm;
-      case PA_I:
-        return Math.min(c, loss / squaredNorm);
-      default:
-        return loss / (squaredNorm + 1 / (2 * c));
-    }
+  double cap() {
+    return variant == Variant.PA_I ? c : Double.POSITIVE_INFINITY;
+  }
+
+  /** The extra of {@link #cap()}'s formula: 1/(2C) for PA-II, else 0. */
+  double extra() {
+    return variant == Variant.PA_II ? 1 / (2 * c) : 0.0;
   }
 
   static Set<String> multiclassChoices() {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@value #GAUGE_INDEX} (-1: CPU), whether TensorFlow really found the GPU as {@value #GAUGE_ON_GPU}.
  *
  * <p>Restored models keep the device recorded in their snapshot (the model state codec restores
- * learners as written); {@link #checkRestored} logs once when that differs from this subtask's.
+ * learners as written); {@link #checkRestored}, called by the operator's periodic mini-batch pass,
+ * logs once per subtask when that differs from this subtask's device.
  */
 public final class LearnerDevice {
   private static final Logger LOG = LoggerFactory.getLogger(LearnerDevice.class);

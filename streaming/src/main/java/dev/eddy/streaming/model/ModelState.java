@@ -3,9 +3,9 @@ package dev.eddy.streaming.model;
 import dev.eddy.drift.DriftDetector;
 import dev.eddy.drift.FeatureDriftMonitor;
 import dev.eddy.drift.Signal;
-import dev.eddy.drift.retrain.ConceptError;
 import dev.eddy.drift.retrain.Outcome;
 import dev.eddy.drift.retrain.RetrainPolicy;
+import dev.eddy.drift.retrain.RetrainingLearner;
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Prediction;
@@ -21,36 +21,34 @@ import dev.eddy.learners.standardize.Standardizer;
 public final class ModelState {
   private final ModelConfig config;
   private Standardizer standardizer; // null when not standardizing
-  private final RetrainPolicy policy;
-  private final DriftDetector concept; // null when no concept-drift detection
+  private final RetrainingLearner model;
   private final FeatureDriftMonitor features; // null when no feature-drift detection
   private final PrequentialMetrics metrics;
   private long events;
-  private long labelled;
+  private ModelEvents sink = ModelEvents.NONE;
 
   ModelState(ModelConfig config, Standardizer standardizer, RetrainPolicy policy, DriftDetector concept,
       FeatureDriftMonitor features, PrequentialMetrics metrics, long events, long labelled) {
     this.config = config;
     this.standardizer = standardizer;
-    this.policy = policy;
-    this.concept = concept;
+    this.model = new RetrainingLearner(policy, concept, new Forward(), labelled);
     this.features = features;
     this.metrics = metrics;
     this.events = events;
-    this.labelled = labelled;
   }
 
   /**
    * Test-then-train one example: feature-drift detectors see the raw values; the standardizer is
    * updated and standardizes them; the champion predicts; when {@code label} is not NaN, the error
-   * goes to the metrics and the concept detector, the policy acts on the signal and every model
+   * goes to the metrics, and the {@link RetrainingLearner} (concept detector, retraining policy)
    * learns. Reported to {@code events}: each DRIFT, a WARNING when the detector enters the warning
-   * zone (not on every example while it stays there), and each new version.
+   * zone, each feature that drifted, and each new version.
    *
    * @param scratch a buffer of the input dimension for the standardized vector (reused per event)
    * @return the champion's prediction, made before learning
    */
   public Prediction testThenTrain(double[] raw, double label, double[] scratch, ModelEvents events) {
+    this.sink = events;
     boolean featureDrift = features != null && watchFeatures(raw, events);
     FeatureVector x;
     if (standardizer != null) {
@@ -61,26 +59,10 @@ public final class ModelState {
       x = FeatureVector.dense(raw);
     }
     this.events++;
-    Prediction p = policy.champion().predict(x);
+    Prediction p = model.predict(x);
     if (!Double.isNaN(label)) {
       metrics.record(p, label);
-      Signal before = concept == null ? Signal.STABLE : concept.lastSignal();
-      Signal signal = concept == null ? Signal.STABLE : concept.update(ConceptError.of(config.task(), p, label));
-      boolean report = signal == Signal.DRIFT || (signal == Signal.WARNING && before != Signal.WARNING);
-      if (signal == Signal.STABLE && featureDrift && config.drift().featureRetrain()) {
-        signal = Signal.DRIFT;
-      }
-      Outcome outcome = policy.update(x, label, p, signal);
-      if (report) {
-        events.conceptSignal(signal, concept, labelled, outcome, policy.version());
-      }
-      if (outcome.newVersion()) {
-        if (outcome.resetStandardizer()) {
-          standardizer = config.freshStandardizer();
-        }
-        events.newVersion(this, outcome.reason());
-      }
-      labelled++;
+      model.learn(x, label, featureDrift && config.drift().featureRetrain());
     }
     return p;
   }
@@ -95,18 +77,34 @@ public final class ModelState {
     return drifted > 0;
   }
 
+  /** Passes the learner's reports on to the current event sink; a new version may reset statistics. */
+  private final class Forward implements RetrainingLearner.Listener {
+    @Override
+    public void signal(Signal signal, DriftDetector detector, Outcome outcome, long position, long version) {
+      sink.conceptSignal(signal, detector, position, outcome, version);
+    }
+
+    @Override
+    public void newVersion(Outcome outcome, long version) {
+      if (outcome.resetStandardizer()) {
+        standardizer = config.freshStandardizer();
+      }
+      sink.newVersion(ModelState.this, outcome.reason());
+    }
+  }
+
   public ModelConfig config() {
     return config;
   }
 
   /** The model version: 1 for the initial model, +1 for each replacement. */
   public long version() {
-    return policy.version();
+    return model.version();
   }
 
   /** The model serving predictions. */
   public OnlineLearner champion() {
-    return policy.champion();
+    return model.policy().champion();
   }
 
   public Standardizer standardizer() {
@@ -114,11 +112,11 @@ public final class ModelState {
   }
 
   public RetrainPolicy policy() {
-    return policy;
+    return model.policy();
   }
 
   public DriftDetector conceptDetector() {
-    return concept;
+    return model.detector();
   }
 
   public FeatureDriftMonitor featureDetectors() {
@@ -136,6 +134,6 @@ public final class ModelState {
 
   /** Labelled examples seen by this model. */
   public long labelled() {
-    return labelled;
+    return model.labelled();
   }
 }

@@ -33,24 +33,19 @@ final class JobRun implements AutoCloseable {
     this.bootstrap = bootstrap;
     this.rest = rest;
     this.events = events;
+    // one events partition per source subtask; the job's other topics as bin/eddy submit creates them
     TopicAdmin.ensureTopics(bootstrap, List.of(topic("events")), PARALLELISM, Set.of());
+    TopicAdmin.ensureTopics(bootstrap, List.of(topic("predictions"), topic("dlq"), topic("labels"), topic("drift"),
+        topic("models")), 1, Set.of(topic("models")));
   }
 
   String topic(String role) {
     return name + "-" + role;
   }
 
+  /** The spec: {@link ClusterBenchmark#spec}, outputs on {@code <name>-<role>} topics. */
   String spec() {
-    return String.join("\n",
-        "name: " + name,
-        "kafka:",
-        "  bootstrap: " + bootstrap,
-        "  topics: {events: " + topic("events") + ", predictions: " + topic("predictions") + ", dead-letter: " + topic("dlq") + ",",
-        "           labels: " + topic("labels") + ", drift: " + topic("drift") + ", models: " + topic("models") + "}",
-        "features: [x1, x2, x3]",
-        "learner: {type: pa-i, C: 0.1}",
-        "checkpoint: {interval: 1s, guarantee: exactly-once}",
-        "");
+    return ClusterBenchmark.spec(name, bootstrap, topic("events"));
   }
 
   /** Submits the job (from a savepoint when not null) and waits until all its tasks run. */
@@ -60,6 +55,11 @@ final class JobRun implements AutoCloseable {
     jobs.add(jobId);
     awaitRunning(jobId, Duration.ofMinutes(2));
     return jobId;
+  }
+
+  /** Cancels {@code jobId} too when this run closes (a job submitted some other way, e.g. by the CLI). */
+  void track(String jobId) {
+    jobs.add(jobId);
   }
 
   /** Starts producing the stream at {@code perSecond} and tailing the predictions. */
@@ -74,6 +74,32 @@ final class JobRun implements AutoCloseable {
 
   long events() {
     return events;
+  }
+
+  /**
+   * Waits until {@code n} predictions are visible; fails early if the feeder failed, and names the
+   * dead letters' first reason if the job rejected the events.
+   */
+  void awaitPredictions(long n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (log.count() < n) {
+      feeder.check();
+      if (System.nanoTime() > deadline) {
+        List<String> reasons = new ArrayList<>();
+        KafkaClients.readAll(bootstrap, topic("dlq"), false, 1, Duration.ofSeconds(2), r -> reasons.add(deadLetterReason(r.value())));
+        throw new AssertionError("only " + log.count() + " of " + n + " predictions visible after " + timeout
+            + (reasons.isEmpty() ? "" : "; dead letters, e.g.: " + reasons.get(0)));
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+  }
+
+  private static String deadLetterReason(byte[] value) {
+    try {
+      return Topics.DEAD_LETTER.decode(value).getReason();
+    } catch (IOException e) {
+      return "(not a DeadLetter: " + e.getMessage() + ")";
+    }
   }
 
   void awaitRunning(String jobId, Duration timeout) throws InterruptedException {
@@ -92,7 +118,7 @@ final class JobRun implements AutoCloseable {
    */
   PredictionTally assertExactlyOncePredictions() throws Exception {
     feeder.await(600);
-    log.awaitCount(events, Duration.ofMinutes(3));
+    awaitPredictions(events, Duration.ofMinutes(3));
     TimeUnit.SECONDS.sleep(3); // more checkpoints commit: a duplicate would show up now
     PredictionTally tally = log.tally();
     List<String> missing = new ArrayList<>();

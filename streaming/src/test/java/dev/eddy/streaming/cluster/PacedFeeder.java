@@ -51,6 +51,13 @@ final class PacedFeeder implements AutoCloseable {
     return produced.get();
   }
 
+  /** Rethrows the producer's failure, if it failed. */
+  void check() {
+    if (done.isCompletedExceptionally()) {
+      done.join();
+    }
+  }
+
   /** Waits until every event was produced and flushed; rethrows the producer's failure. */
   void await(long timeoutSeconds) throws Exception {
     done.get(timeoutSeconds, TimeUnit.SECONDS);

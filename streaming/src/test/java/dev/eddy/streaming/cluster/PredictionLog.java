@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
@@ -59,17 +58,6 @@ final class PredictionLog implements AutoCloseable {
   synchronized long count() {
     check();
     return seen.size();
-  }
-
-  /** Waits until at least {@code n} predictions are visible. */
-  void awaitCount(long n, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (count() < n) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("only " + count() + " of " + n + " predictions visible after " + timeout);
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
   }
 
   /** A copy of every prediction seen so far, ordered as the job made them (by processedAt). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.streaming.KafkaTestSupport;
+import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.spec.JobSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -95,17 +96,21 @@ final class ClusterProbe {
     }
   }
 
-  /** Waits until the job's predictions topic holds {@code count} committed records, and not more. */
+  /**
+   * Waits until the job's predictions topic holds {@code count} committed records, and not more.
+   * Each look reads the topic until it has been quiet for 5 s (a consumer joining a busy machine's
+   * broker can take seconds before its first record).
+   */
   void awaitPredictions(KafkaTestSupport kafka, JobSpec spec, int count) throws InterruptedException {
     String topic = spec.kafka().topics().predictions();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    int seen;
-    while ((seen = kafka.readCommitted(topic).size()) < count) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    long seen;
+    while ((seen = KafkaClients.readAll(kafka.bootstrap(), topic, true, 0, Duration.ofSeconds(5), r -> {})) < count) {
       assertThat(System.nanoTime()).as("%d committed predictions on %s, %d so far", count, topic, seen)
           .isLessThan(deadline);
       TimeUnit.MILLISECONDS.sleep(500);
     }
-    assertThat(seen).as("committed predictions on %s", topic).isEqualTo(count);
+    assertThat(seen).as("committed predictions on %s", topic).isEqualTo((long) count);
   }
 
   /** Stops the job with a savepoint under {@code dir} and returns its path. */

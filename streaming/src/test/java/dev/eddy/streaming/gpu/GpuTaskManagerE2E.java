@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The GPU path on real processes, on this GPU-less machine: a standalone cluster whose one
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.Test;
 class GpuTaskManagerE2E {
   static final int EVENTS = 2000;
   static Path dir;
-  static KafkaTestSupport kafka;
+  @RegisterExtension static final KafkaTestSupport kafka = new KafkaTestSupport();
   static StandaloneCluster cluster;
   static FlinkDistribution dist;
   static ClusterProbe probe;
@@ -57,7 +58,6 @@ class GpuTaskManagerE2E {
     dist = FlinkDistribution.locate();
     Path root = Path.of(System.getProperty("eddy.e2e.dir", "target/e2e"));
     dir = Files.createDirectories(root.resolve("gpu-" + System.currentTimeMillis()).toAbsolutePath());
-    kafka = new KafkaTestSupport();
     Path plugins = Files.createDirectories(dir.resolve("plugins/gpu")).getParent();
     Files.copy(pluginJar(), plugins.resolve("gpu/eddy-gpu-plugin.jar"));
     Map<String, String> local = Map.of(
@@ -74,9 +74,6 @@ class GpuTaskManagerE2E {
   static void stop() {
     if (cluster != null) {
       cluster.close();
-    }
-    if (kafka != null) {
-      kafka.close();
     }
   }
 
@@ -113,7 +110,7 @@ class GpuTaskManagerE2E {
         "  bootstrap: " + kafka.bootstrap(),
         "  topics: {events: " + name + "-events, predictions: " + name + "-predictions, dead-letter: " + name + "-dlq,",
         "           labels: " + name + "-labels, drift: " + name + "-drift, models: " + name + "-models}",
-        "features: [x1, x2, x3]",
+        "features: [" + String.join(", ", DemoStream.FEATURES) + "]",
         "learner: " + learner,
         "checkpoint: {interval: 1s, guarantee: exactly-once}",
         "parallelism: 1",
@@ -186,10 +183,15 @@ class GpuTaskManagerE2E {
    */
   private static void assertOnGpuSlotWithIndexZero(JobClient job, String taskManager, int opens) throws Exception {
     String id = job.getJobID().toHexString();
-    assertThat(probe.allocatedGpuSlots(taskManager, id)).as("slots of job %s with a GPU", id).isEqualTo(1);
+    JsonNode slots = probe.get("/taskmanagers/" + taskManager).path("allocatedSlots");
     JsonNode learner = probe.vertex(id, "learner");
-    assertThat(probe.metric(id, learner, LearnerDevice.GAUGE_INDEX)).isEqualTo("0");
-    assertThat(probe.metric(id, learner, LearnerDevice.GAUGE_ON_GPU)).isEqualTo("0");
+    String index = probe.metric(id, learner, LearnerDevice.GAUGE_INDEX);
+    String onGpu = probe.metric(id, learner, LearnerDevice.GAUGE_ON_GPU);
+    System.out.printf("job %s: slots %s; %s=%s %s=%s%n", id, slots, LearnerDevice.GAUGE_INDEX, index,
+        LearnerDevice.GAUGE_ON_GPU, onGpu);
+    assertThat(probe.allocatedGpuSlots(taskManager, id)).as("slots of job %s with a GPU", id).isEqualTo(1);
+    assertThat(index).isEqualTo("0");
+    assertThat(onGpu).isEqualTo("0");
     String log = probe.taskManagerLog();
     assertThat(ClusterProbe.count(log, "received GPU index 0 from Flink's external resource 'gpu';"
         + " TensorFlow session config: gpu_options { allow_growth: true visible_device_list: \"0\" }"

@@ -1,0 +1,113 @@
+package dev.eddy.drift.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.drift.Detectors;
+import dev.eddy.drift.DriftDetector;
+import dev.eddy.drift.Signal;
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.Learners;
+import dev.eddy.learners.Prediction;
+import dev.eddy.learners.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The learner that retrains itself behaves exactly as the documented manual call sequence. */
+class RetrainingLearnerTest {
+
+  /** Two features; label = x0 > x1, inverted from {@code flipAt}; 5% noise. */
+  static double[][] stream(long seed, int n, int flipAt) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double a = r.nextDouble(-1, 1);
+      double b = r.nextDouble(-1, 1);
+      double y = a > b ? 1 : 0;
+      if (r.nextDouble() < 0.05) {
+        y = 1 - y;
+      }
+      rows[i] = new double[] {a, b, i >= flipAt ? 1 - y : y};
+    }
+    return rows;
+  }
+
+  static final class Log implements RetrainingLearner.Listener {
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void signal(Signal s, DriftDetector d, Outcome o, long position, long version) {
+      lines.add(s + "@" + position + ":" + o.action() + ":v" + version);
+    }
+
+    @Override
+    public void newVersion(Outcome o, long version) {
+      lines.add("v" + version + ":" + o.reason());
+    }
+  }
+
+  @Test
+  void matchesTheManualCallSequenceAndReportsWarningsOnlyOnEntry() {
+    double[][] rows = stream(4, 4000, 2000);
+    Log log = new Log();
+    RetrainingLearner learner = new RetrainingLearner(
+        RetrainPolicies.create("background", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
+        Detectors.create("ddm", Map.of()), log, 0);
+    RetrainPolicy policy = RetrainPolicies.create("background", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY));
+    DriftDetector detector = Detectors.create("ddm", Map.of());
+    List<String> manual = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      FeatureVector x = FeatureVector.dense(new double[] {rows[i][0], rows[i][1]});
+      Prediction a = learner.predict(x);
+      Prediction b = policy.champion().predict(x);
+      assertThat(a.score()).isEqualTo(b.score());
+      learner.learn(x, rows[i][2]);
+      Signal before = detector.lastSignal();
+      Signal s = detector.update(ConceptError.of(Task.BINARY, b, rows[i][2]));
+      Outcome o = policy.update(x, rows[i][2], b, s);
+      if (s == Signal.DRIFT || (s == Signal.WARNING && before != Signal.WARNING)) {
+        manual.add(s + "@" + i + ":" + o.action() + ":v" + policy.version());
+      }
+      if (o.newVersion()) {
+        manual.add("v" + policy.version() + ":" + o.reason());
+      }
+    }
+    assertThat(log.lines).isEqualTo(manual);
+    assertThat(log.lines).anyMatch(l -> l.startsWith("DRIFT@"));
+    assertThat(learner.version()).isEqualTo(policy.version()).isGreaterThan(1);
+    assertThat(learner.labelled()).isEqualTo(4000);
+    // a warning is reported once per stay in the warning zone: never twice in a row at consecutive positions
+    for (int k = 1; k < log.lines.size(); k++) {
+      String prev = log.lines.get(k - 1);
+      String cur = log.lines.get(k);
+      if (prev.startsWith("WARNING@") && cur.startsWith("WARNING@")) {
+        long p0 = Long.parseLong(prev.substring(8, prev.indexOf(':')));
+        long p1 = Long.parseLong(cur.substring(8, cur.indexOf(':')));
+        assertThat(p1).isGreaterThan(p0 + 1);
+      }
+    }
+  }
+
+  @Test
+  void learnWithoutPredictPredictsFirstAndCopyIsIndependent() {
+    double[][] rows = stream(7, 600, Integer.MAX_VALUE);
+    RetrainingLearner a = new RetrainingLearner(
+        RetrainPolicies.create("reset", Map.of(), Learners.create("pa-i", Map.of(), 2, Task.BINARY)),
+        Detectors.create("adwin", Map.of()), new Log(), 0);
+    for (int i = 0; i < 300; i++) {
+      a.learn(FeatureVector.dense(new double[] {rows[i][0], rows[i][1]}), rows[i][2]);
+    }
+    RetrainingLearner b = a.copy();
+    for (int i = 300; i < 600; i++) {
+      FeatureVector x = FeatureVector.dense(new double[] {rows[i][0], rows[i][1]});
+      assertThat(b.predict(x).score()).isEqualTo(a.predict(x).score());
+      a.learn(x, rows[i][2]);
+      b.learn(x, rows[i][2]);
+    }
+    assertThat(b.labelled()).isEqualTo(600);
+    assertThat(a.type()).isEqualTo("pa-i");
+    assertThat(a.examplesSeen()).isEqualTo(600);
+  }
+}
