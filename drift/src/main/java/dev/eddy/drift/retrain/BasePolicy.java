@@ -85,6 +85,7 @@ abstract class BasePolicy implements RetrainPolicy {
 
   private Outcome drop(String why) {
     String reason = why + candidate.comparison();
+    release(candidate.learner());
     candidate = null;
     return new Outcome(Action.CHALLENGER_DROPPED, reason, false);
   }
@@ -96,14 +97,37 @@ abstract class BasePolicy implements RetrainPolicy {
 
   /** Makes {@code model} the champion: a new version. */
   final Outcome replace(OnlineLearner model, Action action, String reason, boolean resetStandardizer) {
+    if (champion != model) {
+      release(champion);
+    }
+    if (candidate != null && candidate.learner() != model) {
+      release(candidate.learner());
+    }
     champion = model;
     version++;
     candidate = null;
     return new Outcome(action, reason + " (version " + version + ")", resetStandardizer);
   }
 
+  /**
+   * Frees a learner the policy no longer holds: learners with native resources (TensorFlow
+   * sessions) are {@link AutoCloseable}; the pure-Java ones are left to the garbage collector.
+   */
+  static void release(OnlineLearner learner) {
+    if (learner instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close the replaced " + learner.type() + " learner", e);
+      }
+    }
+  }
+
   /** Starts a candidate beside the champion. */
   final Outcome start(OnlineLearner model, boolean awaitingPromotion, String reason) {
+    if (candidate != null) {
+      release(candidate.learner());
+    }
     int window = config.gated() ? config.gate() : config.horizon();
     candidate = Candidate.start(model, window, awaitingPromotion);
     return new Outcome(Action.CHALLENGER_STARTED, reason, false);

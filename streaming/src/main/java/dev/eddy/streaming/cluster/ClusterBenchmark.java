@@ -7,6 +7,7 @@ import dev.eddy.streaming.kafka.KafkaBroker;
 import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.kafka.TopicAdmin;
 import dev.eddy.streaming.local.LocalRunner;
+import dev.eddy.streaming.spec.JobSpec;
 import dev.eddy.streaming.spec.JobSpecReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,8 +76,9 @@ public final class ClusterBenchmark {
       }
 
       out.println("the job on a MiniCluster (this JVM) ...");
-      String local = spec("bench-minicluster", bootstrap, EVENTS_TOPIC);
-      var result = LocalRunner.run(JobSpecReader.parse(local), true, workDir.resolve("minicluster"));
+      JobSpec local = JobSpecReader.parse(spec("bench-minicluster", bootstrap, EVENTS_TOPIC));
+      JobSubmitter.ensureTopics(local);
+      var result = LocalRunner.run(local, true, workDir.resolve("minicluster"));
       Run mini = measured("minicluster", bootstrap, "bench-minicluster", events, result.getNetRuntime() / 1000.0);
 
       out.println("the job on a standalone cluster (JobManager + 2 TaskManager JVMs) ...");

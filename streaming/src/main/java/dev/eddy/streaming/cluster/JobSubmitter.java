@@ -46,11 +46,16 @@ public final class JobSubmitter {
     return spec;
   }
 
+  /** Creates the spec's missing topics (1 partition; the models topic compacted), as bin/eddy run does. */
+  public static void ensureTopics(JobSpec spec) {
+    var topics = spec.kafka().topics();
+    TopicAdmin.ensureTopics(spec.kafka().bootstrap(), topics.all(), 1, Set.of(topics.models()));
+  }
+
   /** Submits the job and returns its id. */
   public String submit(Path jobJar, Submission s) {
     JobSpec spec = validate(s);
-    var topics = spec.kafka().topics();
-    TopicAdmin.ensureTopics(spec.kafka().bootstrap(), topics.all(), 1, Set.of(topics.models()));
+    ensureTopics(spec);
     int parallelism = s.parallelism() > 0 ? s.parallelism() : spec.parallelism();
     String jarId = rest.uploadJar(jobJar);
     try {

@@ -140,12 +140,20 @@ public final class JobSpecReader {
         params.put(e.getKey(), e.getValue().asText());
       }
     });
-    try {
-      Learners.create(type, params, dimension, task); // validates the hyperparameters
+    // building the learner once validates the hyperparameters; learners with native resources
+    // (TensorFlow sessions) are closed again at once
+    try (AutoCloseable probe = closeable(Learners.create(type, params, dimension, task))) {
+      // nothing to do: built means valid
     } catch (IllegalArgumentException e) {
       throw new JobSpecException("learner", e.getMessage());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot release the learner built to check the spec", e);
     }
     return new JobSpec.Learner(type, Map.copyOf(params));
+  }
+
+  private static AutoCloseable closeable(dev.eddy.learners.OnlineLearner learner) {
+    return learner instanceof AutoCloseable c ? c : () -> { };
   }
 
   private static JobSpec.Checkpoint checkpoint(Node node) {
