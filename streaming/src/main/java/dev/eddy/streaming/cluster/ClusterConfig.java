@@ -33,6 +33,8 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  * the cluster's addresses, ports and directories plus the caller's extra options, written to
  * {@code conf/config.yaml}; memory flags computed from it by the code behind Flink's
  * {@code BashJavaUtils}; {@code env.java.opts.*} (the JDK 17 {@code --add-opens} list) on every JVM.
+ * TensorFlow's jars are on every process's own classpath (never in the job jar): the TaskManagers run
+ * the learners, the JobManager validates a REST-submitted spec, which builds a learner.
  */
 final class ClusterConfig {
   static final String JOB_MANAGER_MAIN = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
@@ -97,9 +99,10 @@ final class ClusterConfig {
   /** The JobManager's command line. */
   List<String> jobManagerCommand() {
     JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(conf);
+    // TensorFlow too: running a REST-submitted job's main() validates its spec, which builds the learner
     return command("jobmanager", JobManagerProcessUtils.generateJvmParametersStr(spec, conf),
-        javaOpts(CoreOptions.FLINK_DEFAULT_JM_JVM_OPTIONS, CoreOptions.FLINK_JM_JVM_OPTIONS), List.of(), JOB_MANAGER_MAIN,
-        words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
+        javaOpts(CoreOptions.FLINK_DEFAULT_JM_JVM_OPTIONS, CoreOptions.FLINK_JM_JVM_OPTIONS), dist.taskManagerLib(),
+        JOB_MANAGER_MAIN, words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));
   }
 
   /** The command line of a TaskManager with resource id {@code name} and its own temp dir. */
@@ -111,12 +114,8 @@ final class ClusterConfig {
         "-D", CoreOptions.TMP_DIRS.key() + "=" + tmp));
     List<Path> extra = new ArrayList<>(dist.taskManagerLib());
     extra.addAll(options.extraTaskManagerClasspath());
-    String javacpp = System.getProperty("org.bytedeco.javacpp.cachedir",
-        options.workDir().resolve("javacpp").toString());
     return command(name, ProcessMemoryUtils.generateJvmParametersStr(spec),
-        javaOpts(CoreOptions.FLINK_DEFAULT_TM_JVM_OPTIONS, CoreOptions.FLINK_TM_JVM_OPTIONS)
-            + " -Dorg.bytedeco.javacpp.cachedir=" + javacpp,
-        extra, TASK_MANAGER_MAIN, args);
+        javaOpts(CoreOptions.FLINK_DEFAULT_TM_JVM_OPTIONS, CoreOptions.FLINK_TM_JVM_OPTIONS), extra, TASK_MANAGER_MAIN, args);
   }
 
   /** FLINK_CONF_DIR and FLINK_PLUGINS_DIR for every process. */
@@ -140,6 +139,9 @@ final class ClusterConfig {
     cmd.add("-Dlog.file=" + logDir.resolve(name + ".log"));
     cmd.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
     cmd.add("-Djava.io.tmpdir=" + tmp);
+    // where TensorFlow unpacks its native libraries (~650 MB): this JVM's choice (bin/eddy, tests), else the work dir
+    cmd.add("-Dorg.bytedeco.javacpp.cachedir="
+        + System.getProperty("org.bytedeco.javacpp.cachedir", options.workDir().resolve("javacpp").toString()));
     List<String> classpath = new ArrayList<>();
     dist.flinkLib().forEach(p -> classpath.add(p.toString()));
     extraClasspath.forEach(p -> classpath.add(p.toAbsolutePath().toString()));

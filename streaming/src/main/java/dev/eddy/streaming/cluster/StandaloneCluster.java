@@ -167,9 +167,10 @@ public final class StandaloneCluster implements AutoCloseable {
   private void await(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      List<FlinkProcess> all = new ArrayList<>(List.of(jobManager));
-      all.add(taskManagers.isEmpty() ? jobManager : taskManagers.get(taskManagers.size() - 1));
-      for (FlinkProcess p : all) {
+      // the JobManager and the TaskManager started last (earlier ones may have been killed on purpose)
+      List<FlinkProcess> watched = taskManagers.isEmpty()
+          ? List.of(jobManager) : List.of(jobManager, taskManagers.get(taskManagers.size() - 1));
+      for (FlinkProcess p : watched) {
         if (!p.isAlive()) {
           throw new IllegalStateException(p + " exited while waiting for " + what + "; its output:\n" + tail(p));
         }

@@ -42,10 +42,13 @@ class ClusterFailoverE2E {
     Path root = Path.of(System.getProperty("eddy.e2e.dir", "target/e2e"));
     dir = Files.createDirectories(root.resolve("failover-" + System.currentTimeMillis()));
     kafka = KafkaProcess.start(dir.resolve("kafka"));
-    // a dead TaskManager is noticed after 2 missed heartbeat RPCs, i.e. in ~2 s instead of ~20 s
-    Map<String, String> fastFailureDetection = Map.of("heartbeat.interval", "1s", "heartbeat.timeout", "20s");
+    Map<String, String> testSettings = Map.of(
+        // a dead TaskManager is noticed after 2 failed heartbeat RPCs, i.e. in ~2 s instead of ~20 s
+        "heartbeat.interval", "1s", "heartbeat.timeout", "20s",
+        // smaller than the config's 1728m, so that 3 JVMs, Kafka and this one fit a CI runner
+        "taskmanager.memory.process.size", "1280m");
     cluster = StandaloneCluster.start(new ClusterOptions(2, 1, FlinkDistribution.locate().confDir().resolve("config.yaml"),
-        dir.resolve("cluster"), fastFailureDetection, List.of(), null)).stopOnJvmExit();
+        dir.resolve("cluster"), testSettings, List.of(), null)).stopOnJvmExit();
   }
 
   @AfterAll
