@@ -79,6 +79,45 @@ class ProduceConsumeITCase {
         .first().asString().startsWith("{\"id\":\"row-2\",\"timestamp\":").contains("\"features\":{\"x1\":1.0,\"x2\":2.0}");
   }
 
+  /** The README's hand-run session: produce a CSV, run the job bounded, consume its predictions. */
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  void produceRunConsumeThroughTheCli(@TempDir Path dir) throws Exception {
+    StringBuilder data = new StringBuilder("id,x1,x2,y\n");
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 500; i++) {
+      double a = r.nextDouble(-1, 1);
+      double b = r.nextDouble(-1, 1);
+      data.append("r").append(i).append(',').append(a).append(',').append(b).append(',').append(a > b ? 1 : 0).append('\n');
+    }
+    Path csv = Files.writeString(dir.resolve("data.csv"), data);
+    Path spec = Files.writeString(dir.resolve("job.yaml"), String.join("\n",
+        "name: cli-run",
+        "kafka: {bootstrap: '" + kafka.bootstrap() + "', topics: {events: cli-events, predictions: cli-predictions,",
+        "        labels: cli-labels, drift: cli-drift, models: cli-models, dead-letter: cli-dlq}}",
+        "features: [x1, x2]",
+        "learner: {type: pa}",
+        "checkpoint: {interval: 500ms}",
+        ""));
+    kafka.createTopics(List.of("cli-events"));
+    assertThat(run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "cli-events", "--csv", csv.toString(),
+        "--id-column", "id", "--label-column", "y")[0]).isEqualTo("0");
+    String[] ran = run("run", "--spec", spec.toString(), "--bounded", "--work-dir", dir.resolve("work").toString());
+    assertThat(ran[0]).as(ran[2]).isEqualTo("0");
+    assertThat(ran[1]).contains("Running job 'cli-run' (pa)").contains("finished in");
+    String[] consumed = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "cli-predictions",
+        "--from-beginning", "--max", "500");
+    List<String> lines = consumed[1].lines().toList();
+    assertThat(lines).hasSize(500);
+    assertThat(lines.get(0)).startsWith("{\"id\":\"r0\",\"modelKey\":\"global\",\"modelVersion\":1,");
+    long right = lines.stream().filter(l -> {
+      String predicted = l.replaceAll(".*\"predictedLabel\":([0-9.]+).*", "$1");
+      String label = l.replaceAll(".*\"label\":([0-9.]+).*", "$1");
+      return Double.parseDouble(predicted) == Double.parseDouble(label);
+    }).count();
+    assertThat(right).isGreaterThan(400);
+  }
+
   @Test
   void unknownColumnIsAUsageError(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("data.csv");
