@@ -6,6 +6,7 @@ import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.Topics;
 import dev.eddy.streaming.demo.Progress;
 import dev.eddy.streaming.kafka.KafkaClients;
+import dev.eddy.streaming.kafka.TopicAdmin;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Produces the rows of a CSV file (header row = feature names) as events, Avro by default.",
-      "Malformed rows are reported with their line number and skipped."
+      "Malformed rows are reported with their line number and skipped. A missing topic is created;",
+      "if any event cannot be written, the command says so and exits 1."
     })
 public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, HOST:PORT.")
@@ -69,7 +71,10 @@ public final class ProduceCommand implements Callable<Integer> {
     }
     long rows = Math.max(0, countLines(csv) - 1);
     PrintStream err = System.err;
+    TopicAdmin.ensureTopics(bootstrap, List.of(topic), 1, java.util.Set.of()); // as `run` does
     long sent = 0;
+    java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<Exception> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     List<String> skipped = new ArrayList<>();
     try (CsvReader reader = CsvReader.open(csv);
         KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap);
@@ -92,13 +97,23 @@ public final class ProduceCommand implements Callable<Integer> {
             ? Topics.EVENT.encode(event)
             : RowMapper.json(event).getBytes(StandardCharsets.UTF_8);
         byte[] key = event.getKey() == null ? null : event.getKey().getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, key, value));
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+          if (e != null) {
+            failed.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
+          }
+        });
         sent++;
       }
       producer.flush();
     }
     for (String s : skipped) {
       err.println("skipped " + s);
+    }
+    if (failed.get() > 0) {
+      err.println("eddy produce: " + failed.get() + " of " + sent + " events were not written to '" + topic + "': "
+          + firstFailure.get());
+      return 1;
     }
     System.out.printf("Produced %d events to '%s' (%s); skipped %d malformed rows.%n", sent, topic, format, skipped.size());
     return 0;

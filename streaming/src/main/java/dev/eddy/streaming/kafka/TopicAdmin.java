@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates Eddy's topics (idempotently) on any Kafka cluster. */
 public final class TopicAdmin {
@@ -37,7 +38,16 @@ public final class TopicAdmin {
         }
       }
       if (!create.isEmpty()) {
-        admin.createTopics(create).all().get();
+        // a topic created just before (by another client) may not be listed yet: it exists, which is all we want
+        for (var created : admin.createTopics(create).values().values()) {
+          try {
+            created.get();
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+              throw e;
+            }
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
