@@ -4,9 +4,9 @@ import dev.eddy.streaming.cluster.FlinkRestClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/eddy cancel}: cancels a job on a Flink cluster and waits until it is cancelled. */
@@ -20,17 +20,12 @@ import picocli.CommandLine.Spec;
 public final class CancelCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
-      description = "The JobManager's REST address (default: the cluster started by `bin/eddy cluster start` here).")
-  String jobManager;
-
-  @Parameters(paramLabel = "JOBID", description = "The job's id (32 hex digits).")
-  String jobId;
+  @Mixin JobTarget target;
 
   @Override
   public Integer call() throws Exception {
-    SavepointCommand.checkJobId(jobId);
-    FlinkRestClient rest = ClusterCommand.restClient(jobManager);
+    String jobId = target.jobId();
+    FlinkRestClient rest = target.rest();
     PrintWriter out = spec.commandLine().getOut();
     rest.cancel(jobId);
     long deadline = System.nanoTime() + 60_000_000_000L;

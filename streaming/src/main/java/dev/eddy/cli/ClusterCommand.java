@@ -48,15 +48,6 @@ public final class ClusterCommand implements Runnable {
    * The REST client of {@code --jobmanager}, or of the cluster started from this directory when it
    * is absent.
    */
-  static FlinkRestClient restClient(String jobManager) {
-    if (jobManager != null) {
-      return FlinkRestClient.of(jobManager);
-    }
-    ClusterState state = ClusterState.load(Path.of(".eddy/cluster")).filter(s -> !s.running().isEmpty())
-        .orElseThrow(() -> new IllegalArgumentException(
-            "--jobmanager HOST:PORT is required: no cluster started from this directory (bin/eddy cluster start)"));
-    return new FlinkRestClient(URI.create(state.restAddress()));
-  }
 
   /**
    * A savepoint location for the cluster: a URI ({@code s3://...}, {@code file:/...}, as Flink prints

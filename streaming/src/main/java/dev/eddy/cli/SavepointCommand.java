@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,12 +24,7 @@ import picocli.CommandLine.Spec;
 public final class SavepointCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
-      description = "The JobManager's REST address (default: the cluster started by `bin/eddy cluster start` here).")
-  String jobManager;
-
-  @Parameters(paramLabel = "JOBID", description = "The job's id (32 hex digits).")
-  String jobId;
+  @Mixin JobTarget target;
 
   @Option(names = "--dir", paramLabel = "DIR",
       description = "Target directory, a path or URI the cluster can write (default: the cluster's execution.checkpointing.savepoint-dir).")
@@ -44,8 +39,8 @@ public final class SavepointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    checkJobId(jobId);
-    FlinkRestClient rest = ClusterCommand.restClient(jobManager);
+    String jobId = target.jobId();
+    FlinkRestClient rest = target.rest();
     String target = dir == null ? null : ClusterCommand.location(dir);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s job %s ...%n", stop ? "Stopping with a savepoint" : "Taking a savepoint of", jobId);
@@ -58,9 +53,4 @@ public final class SavepointCommand implements Callable<Integer> {
   }
 
   /** Rejects what cannot be a Flink job id (exit 2) before contacting the cluster. */
-  static void checkJobId(String jobId) {
-    if (!jobId.matches("[0-9a-fA-F]{32}")) {
-      throw new IllegalArgumentException("JOBID must be 32 hex digits (as printed by bin/eddy submit), got '" + jobId + "'");
-    }
-  }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,9 +31,7 @@ import picocli.CommandLine.Spec;
 public final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
-      description = "The JobManager's REST address (default: the cluster started by `bin/eddy cluster start` here).")
-  String jobManager;
+  @Mixin JobManagerOption jobManager;
 
   @Option(names = "--spec", required = true, description = "The job spec (YAML).")
   Path specFile;
@@ -59,7 +58,7 @@ public final class SubmitCommand implements Callable<Integer> {
     JobSubmitter.Submission submission = new JobSubmitter.Submission(Files.readString(specFile), parallelism,
         fromSavepoint == null ? null : ClusterCommand.location(fromSavepoint), bounded);
     JobSpec job = JobSubmitter.validate(submission);
-    FlinkRestClient rest = ClusterCommand.restClient(jobManager);
+    FlinkRestClient rest = jobManager.rest();
     if (jar != null && !Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("--jar: no such file: " + jar);
     }
