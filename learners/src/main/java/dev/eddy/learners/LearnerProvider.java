@@ -34,11 +34,7 @@ public interface LearnerProvider {
    * Merges replicas of one learner by weighted parameter averaging (data-parallel training). {@link
    * Learners#merge} calls it after checking that the replicas share one {@link
    * OnlineLearner#layout()} and that the weights are valid, and passes weights normalized to sum 1.
-   * The replicas are not modified. A provider whose learners cannot be averaged keeps this default,
-   * which says so.
+   * The replicas are not modified.
    */
-  default OnlineLearner merge(List<? extends OnlineLearner> replicas, double[] normalizedWeights) {
-    throw new UnsupportedOperationException(
-        "learner type " + replicas.get(0).type() + " does not support merging replicas");
-  }
+  OnlineLearner merge(List<? extends OnlineLearner> replicas, double[] normalizedWeights);
 }
