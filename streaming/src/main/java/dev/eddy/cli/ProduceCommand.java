@@ -5,7 +5,7 @@ import dev.eddy.cli.csv.CsvRow;
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.Topics;
 import dev.eddy.streaming.demo.Progress;
-import dev.eddy.streaming.kafka.KafkaClients;
+import dev.eddy.streaming.kafka.CheckedProducer;
 import dev.eddy.streaming.kafka.TopicAdmin;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,11 +71,9 @@ public final class ProduceCommand implements Callable<Integer> {
     PrintStream err = System.err;
     TopicAdmin.ensureTopics(bootstrap, List.of(topic), 1, java.util.Set.of()); // as `run` does
     long sent = 0;
-    java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
-    java.util.concurrent.atomic.AtomicReference<Exception> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
     List<String> skipped = new ArrayList<>();
     try (CsvReader reader = CsvReader.open(csv);
-        KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap);
+        CheckedProducer producer = new CheckedProducer(bootstrap);
         ProgressBar bar = Progress.bar("producing", rows)) {
       RowMapper mapper = new RowMapper(reader.header(), idColumn, keyColumn, labelColumn, timestampColumn);
       for (CsvRow row; (row = reader.next()) != null; ) {
@@ -97,23 +93,16 @@ public final class ProduceCommand implements Callable<Integer> {
             ? Topics.EVENT.encode(event)
             : RowMapper.json(event).getBytes(StandardCharsets.UTF_8);
         byte[] key = event.getKey() == null ? null : event.getKey().getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
-          if (e != null) {
-            failed.incrementAndGet();
-            firstFailure.compareAndSet(null, e);
-          }
-        });
+        producer.send(topic, key, value);
         sent++;
       }
       producer.flush();
+    } catch (IllegalStateException e) {
+      System.err.println("eddy produce: not every event was written to '" + topic + "': " + e.getMessage());
+      return 1;
     }
     for (String s : skipped) {
       err.println("skipped " + s);
-    }
-    if (failed.get() > 0) {
-      err.println("eddy produce: " + failed.get() + " of " + sent + " events were not written to '" + topic + "': "
-          + firstFailure.get());
-      return 1;
     }
     System.out.printf("Produced %d events to '%s' (%s); skipped %d malformed rows.%n", sent, topic, format, skipped.size());
     return 0;

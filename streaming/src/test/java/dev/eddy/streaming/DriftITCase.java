@@ -1,5 +1,6 @@
 package dev.eddy.streaming;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.schemas.DriftEvent;
@@ -11,7 +12,6 @@ import dev.eddy.schemas.Prediction;
 import dev.eddy.schemas.codec.Topics;
 import dev.eddy.learners.codec.LearnerCodec;
 import dev.eddy.streaming.demo.SeaGenerator;
-import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.local.LocalRunner;
 import dev.eddy.streaming.spec.JobSpec;
 import dev.eddy.streaming.spec.JobSpecReader;
@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +51,7 @@ class DriftITCase {
     SeaGenerator a = new SeaGenerator(1, new long[0], 0.05);
     SeaGenerator b = new SeaGenerator(2, new long[0], 0.05);
     double[] x = new double[3];
-    try (KafkaProducer<byte[], byte[]> p = KafkaClients.producer(kafka.bootstrap())) {
+    try (CheckedProducer p = new CheckedProducer(kafka.bootstrap())) {
       for (int i = 0; i < PER_KEY; i++) {
         double ya = a.next(x);
         send(p, topics.events(), "a-" + i, "flipping", x, i >= PER_KEY / 2 ? 1 - ya : ya, i);
@@ -103,11 +101,11 @@ class DriftITCase {
     assertThat(versionOf.get("b-" + (PER_KEY - 1))).isEqualTo(1L);
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> p, String topic, String id, String key, double[] x,
+  private static void send(CheckedProducer p, String topic, String id, String key, double[] x,
       double label, int i) {
     Event e = Event.newBuilder().setId(id).setKey(key).setTimestamp(1_700_000_000_000L + i)
         .setFeatures(Map.of("x1", x[0], "x2", x[1], "x3", x[2])).setLabel(label).build();
-    p.send(new ProducerRecord<>(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), Topics.EVENT.encode(e)));
+    p.send(topic, key.getBytes(java.nio.charset.StandardCharsets.UTF_8), Topics.EVENT.encode(e));
   }
 
   private static byte[] bytes(java.nio.ByteBuffer b) {

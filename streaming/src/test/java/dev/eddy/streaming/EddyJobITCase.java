@@ -1,5 +1,6 @@
 package dev.eddy.streaming;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.schemas.DeadLetter;
@@ -7,7 +8,6 @@ import dev.eddy.schemas.codec.Topics;
 import dev.eddy.streaming.demo.DemoStream;
 import dev.eddy.streaming.demo.PredictionTally;
 import dev.eddy.streaming.demo.SeaGenerator;
-import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.local.LocalRunner;
 import dev.eddy.streaming.spec.JobSpec;
 import dev.eddy.streaming.spec.JobSpecReader;
@@ -17,8 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +54,7 @@ class EddyJobITCase {
   void avroEventsGetExactlyOnePredictionEachAndBadRecordsAreDeadLettered() throws Exception {
     JobSpec spec = JobSpecReader.parse(spec("avro", "avro"));
     kafka.createTopics(spec.kafka().topics().all());
-    try (KafkaProducer<byte[], byte[]> p = KafkaClients.producer(kafka.bootstrap())) {
+    try (CheckedProducer p = new CheckedProducer(kafka.bootstrap())) {
       DemoStream.produce(p, spec.kafka().topics().events(), EVENTS, 6, 1, n -> {});
     }
 
@@ -88,7 +86,7 @@ class EddyJobITCase {
         "{\"id\": \"b3\", \"features\": {\"x1\": 1, \"x2\": 1}, \"label\": 0}",
         "{\"id\": \"b4\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1, \"zz\": 2}}",
         "{\"id\": \"b5\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1}, \"label\": 7}");
-    try (KafkaProducer<byte[], byte[]> p = KafkaClients.producer(kafka.bootstrap())) {
+    try (CheckedProducer p = new CheckedProducer(kafka.bootstrap())) {
       SeaGenerator sea = new SeaGenerator(3, SeaGenerator.quarters(EVENTS), 0.1);
       double[] x = new double[3];
       for (int i = 0; i < EVENTS; i++) {
@@ -96,9 +94,9 @@ class EddyJobITCase {
         String json = String.format(Locale.ROOT,
             "{\"id\": \"e-%d\", \"timestamp\": %d, \"features\": {\"x1\": %s, \"x2\": %s, \"x3\": %s}, \"label\": %d}",
             i, 1_700_000_000_000L + i, x[0], x[1], x[2], (int) y);
-        p.send(new ProducerRecord<>(spec.kafka().topics().events(), json.getBytes(StandardCharsets.UTF_8)));
+        p.send(spec.kafka().topics().events(), null, json.getBytes(StandardCharsets.UTF_8));
         if (i % 500 == 250) {
-          p.send(new ProducerRecord<>(spec.kafka().topics().events(), bad.get(i / 500).getBytes(StandardCharsets.UTF_8)));
+          p.send(spec.kafka().topics().events(), null, bad.get(i / 500).getBytes(StandardCharsets.UTF_8));
         }
       }
     }

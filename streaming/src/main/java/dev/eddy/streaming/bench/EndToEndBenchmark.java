@@ -1,5 +1,6 @@
 package dev.eddy.streaming.bench;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import dev.eddy.streaming.demo.DemoStream;
 import dev.eddy.streaming.demo.PredictionTally;
 import dev.eddy.streaming.kafka.KafkaBroker;
@@ -16,8 +17,6 @@ import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The end-to-end throughput harness: pre-produces N events to an embedded broker, then measures in
@@ -45,7 +44,7 @@ public final class EndToEndBenchmark {
       TopicAdmin.ensureTopics(bootstrap, topics.all(), 1, Set.of(topics.models()));
       TopicAdmin.ensureTopics(bootstrap, List.of("passthrough"), 1, Set.of());
       out.println("producing " + events + " events ...");
-      try (KafkaProducer<byte[], byte[]> p = KafkaClients.producer(bootstrap)) {
+      try (CheckedProducer p = new CheckedProducer(bootstrap)) {
         DemoStream.produce(p, topics.events(), events, 0, 7, n -> {});
       }
 
@@ -73,10 +72,10 @@ public final class EndToEndBenchmark {
     long start = System.nanoTime();
     long copied = 0;
     try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(bootstrap, from, true, true);
-        KafkaProducer<byte[], byte[]> p = KafkaClients.producer(bootstrap)) {
+        CheckedProducer p = new CheckedProducer(bootstrap)) {
       while (copied < n) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-          p.send(new ProducerRecord<>(to, r.key(), r.value()));
+          p.send(to, r.key(), r.value());
           copied++;
         }
       }

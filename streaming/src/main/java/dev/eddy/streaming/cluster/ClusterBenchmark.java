@@ -1,5 +1,6 @@
 package dev.eddy.streaming.cluster;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import dev.eddy.schemas.codec.Topics;
 import dev.eddy.streaming.demo.DemoStream;
 import dev.eddy.streaming.demo.PredictionTally;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * Events/s of the Eddy job on a standalone cluster (a JobManager and 2 TaskManager JVMs, 1 slot each)
@@ -71,7 +71,7 @@ public final class ClusterBenchmark {
       String bootstrap = broker.bootstrapServers();
       TopicAdmin.ensureTopics(bootstrap, List.of(EVENTS_TOPIC), 2, Set.of());
       out.println("producing " + events + " events ...");
-      try (KafkaProducer<byte[], byte[]> p = KafkaClients.producer(bootstrap)) {
+      try (CheckedProducer p = new CheckedProducer(bootstrap)) {
         DemoStream.produce(p, EVENTS_TOPIC, events, 0, 7, n -> {});
       }
 

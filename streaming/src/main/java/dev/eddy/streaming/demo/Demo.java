@@ -5,6 +5,7 @@ import dev.eddy.schemas.DriftKind;
 import dev.eddy.schemas.DriftLevel;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.schemas.codec.Topics;
+import dev.eddy.streaming.kafka.CheckedProducer;
 import dev.eddy.streaming.kafka.KafkaBroker;
 import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.kafka.TopicAdmin;
@@ -22,7 +23,6 @@ import me.tongfei.progressbar.ProgressBar;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * {@code bin/eddy demo}: everything embedded. Starts a real Kafka broker in this JVM, produces a
@@ -58,7 +58,7 @@ public final class Demo {
       out.println("Kafka ready on " + bootstrap + "; job spec:\n\n" + DemoStream.spec(bootstrap).indent(2));
 
       long[] drifts;
-      try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap);
+      try (CheckedProducer producer = new CheckedProducer(bootstrap);
           ProgressBar bar = Progress.bar("producing", options.events())) {
         drifts = DemoStream.produce(producer, topics.events(), options.events(), options.badRecords(),
             options.seed(), bar::stepTo);

@@ -1,12 +1,11 @@
 package dev.eddy.streaming.demo;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Produces the demo's labelled stream as Avro events ({@code e-0}, {@code e-1}, ...): a
@@ -29,7 +28,7 @@ public final class DemoStream {
    * @return the generator's drift points
    */
   public static long[] produce(
-      KafkaProducer<byte[], byte[]> producer, String topic, long events, int badRecords, long seed,
+      CheckedProducer producer, String topic, long events, int badRecords, long seed,
       LongConsumer progress) {
     long[] drifts = SeaGenerator.quarters(events);
     HyperplaneGenerator stream = new HyperplaneGenerator(seed, FEATURES.length, drifts, 0.05);
@@ -49,9 +48,9 @@ public final class DemoStream {
           .setFeatures(features)
           .setLabel(y)
           .build();
-      producer.send(new ProducerRecord<>(topic, Topics.EVENT.encode(e)));
+      producer.send(topic, null, Topics.EVENT.encode(e));
       if (i % badEvery == badEvery / 2 && bad < badRecords) {
-        producer.send(new ProducerRecord<>(topic, malformed(bad++, i)));
+        producer.send(topic, null, malformed(bad++, i));
       }
       if (i % 1000 == 999) {
         progress.accept(i + 1);

@@ -13,7 +13,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates Eddy's topics (idempotently) on any Kafka cluster. */
+/**
+ * Creates Eddy's topics (idempotently) on any Kafka cluster, and returns once every partition of the
+ * new topics has a leader: a producer that writes to a brand-new partition before it has one gets
+ * NOT_LEADER_OR_FOLLOWER and, with idempotence, can drop records (seen with Kafka 4.2).
+ */
 public final class TopicAdmin {
   private TopicAdmin() {}
 
@@ -48,12 +52,40 @@ public final class TopicAdmin {
             }
           }
         }
+        awaitLeaders(admin, create.stream().map(NewTopic::name).toList());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics " + topics + " on " + bootstrap, e.getCause());
+    }
+  }
+
+  /** Waits (up to 30 s) until every partition of {@code topics} has a leader. */
+  private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      boolean ready = true;
+      try {
+        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+          for (var partition : description.partitions()) {
+            ready &= partition.leader() != null && !partition.leader().isEmpty();
+          }
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        ready = false; // not visible to this broker's metadata yet
+      }
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics " + topics + " have partitions without a leader after 30 s");
+      }
+      Thread.sleep(50);
     }
   }
 }

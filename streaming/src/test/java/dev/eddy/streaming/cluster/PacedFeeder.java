@@ -1,11 +1,10 @@
 package dev.eddy.streaming.cluster;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import dev.eddy.streaming.demo.DemoStream;
-import dev.eddy.streaming.kafka.KafkaClients;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * Produces the demo's seeded SEA stream ({@link DemoStream}, ids {@code e-0 .. e-(n-1)}) in a
@@ -21,7 +20,7 @@ final class PacedFeeder implements AutoCloseable {
   PacedFeeder(String bootstrap, String topic, long events, int perSecond, long seed) {
     done = CompletableFuture.runAsync(() -> {
       long start = System.nanoTime();
-      try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
+      try (CheckedProducer producer = new CheckedProducer(bootstrap)) {
         DemoStream.produce(producer, topic, events, 0, seed, n -> {
           if (stopped) {
             throw new IllegalStateException("feeder stopped");

@@ -1,5 +1,6 @@
 package dev.eddy.streaming.gpu;
 
+import dev.eddy.streaming.kafka.CheckedProducer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import dev.eddy.streaming.cluster.ClusterOptions;
 import dev.eddy.streaming.cluster.FlinkDistribution;
 import dev.eddy.streaming.cluster.StandaloneCluster;
 import dev.eddy.streaming.demo.DemoStream;
-import dev.eddy.streaming.kafka.KafkaClients;
 import dev.eddy.streaming.spec.JobSpec;
 import dev.eddy.streaming.spec.JobSpecReader;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +117,7 @@ class GpuTaskManagerE2E {
   }
 
   static void produce(JobSpec spec, long seed) {
-    try (KafkaProducer<byte[], byte[]> p = KafkaClients.producer(kafka.bootstrap())) {
+    try (CheckedProducer p = new CheckedProducer(kafka.bootstrap())) {
       DemoStream.produce(p, spec.kafka().topics().events(), EVENTS, 0, seed, n -> {});
     }
   }
