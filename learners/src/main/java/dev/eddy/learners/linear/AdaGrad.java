@@ -46,8 +46,7 @@ final class AdaGrad extends LogisticLearner {
 
   @Override
   double score(int k, FeatureVector x) {
-    double[] w = state.tables[W][k];
-    return x.dot(w) + w[w.length - 1];
+    return biasedScore(state.tables[W][k], x);
   }
 
   @Override

@@ -71,6 +71,14 @@ abstract class LinearLearner implements OnlineLearner {
   abstract double score(int k, FeatureVector x);
 
   /**
+   * {@code w . x + b} for a weight row whose last entry is the unregularized bias {@code b}: the score
+   * of every learner that keeps plain weights (PA, logistic SGD, AdaGrad).
+   */
+  static double biasedScore(double[] w, FeatureVector x) {
+    return x.dot(w) + w[w.length - 1];
+  }
+
+  /**
    * The score class {@code k}'s update rule starts from: {@link #score} unless the prediction is
    * made with other parameters than those learned (averaged Pegasos).
    */

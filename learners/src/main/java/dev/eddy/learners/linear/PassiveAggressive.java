@@ -67,8 +67,7 @@ final class PassiveAggressive extends LinearLearner {
 
   @Override
   double score(int k, FeatureVector x) {
-    double[] w = state.tables[0][k];
-    return x.dot(w) + w[w.length - 1];
+    return biasedScore(state.tables[0][k], x);
   }
 
   @Override
