@@ -11,89 +11,79 @@ import java.util.Map;
 
 /**
  * A learner that watches its own errors and retrains itself: {@link #predict} is the champion's of a
- * {@link RetrainPolicy}; {@link #learn} sends the error of that prediction to a concept-drift
- * detector and the example, with the detector's signal, to the policy, which may start a
- * challenger, promote it, reset or retrain on its window. Being an {@link OnlineLearner}, it runs
- * wherever a learner runs: the job's per-key model step and {@code bin/eddy evaluate --drift} use
- * this same class.
+ * {@link RetrainPolicy}; {@link #learn(FeatureVector, double, Prediction, boolean)} sends the error of
+ * the prediction made for that example to a concept-drift detector, and the example, with the
+ * detector's signal, to the policy, which may start a challenger, promote it, reset or retrain on its
+ * window. It returns what happened as a {@link Step}; nothing is kept between predicting and
+ * learning, so the two may happen at different times (a label that arrives after its event).
  *
- * <p>Test-then-train: {@code learn(x, y)} uses the prediction of the last {@code predict(x)} (the
- * same example); without one it predicts first. A {@link Listener} hears each reported signal
- * (every DRIFT; a WARNING only when the detector enters the warning zone) and each new version.
+ * <p>A signal is reported ({@link Step#reported()}) for every DRIFT, and for a WARNING only when the
+ * detector enters the warning zone. Every new model version resets the concept detector, so the old
+ * concept's errors never count against the new model (a drift forced by a feature drift included).
  */
 public final class RetrainingLearner implements OnlineLearner {
 
-  /** What the learner reports while it learns. */
-  public interface Listener {
-    /**
-     * @param position 0-based index of the labelled example whose error signalled
-     * @param version the model version after the policy acted
-     */
-    void signal(Signal signal, DriftDetector detector, Outcome outcome, long position, long version);
-
-    /** The policy replaced the champion: a new model version. */
-    void newVersion(Outcome outcome, long version);
+  /**
+   * What one labelled example did.
+   *
+   * @param signal the detector's signal (DRIFT when forced by a feature drift)
+   * @param reported whether the signal is worth an alert: every DRIFT, a WARNING on entering the zone
+   * @param outcome what the retraining policy did
+   * @param position 0-based index of the labelled example
+   * @param version the model version after the policy acted
+   */
+  public record Step(Signal signal, boolean reported, Outcome outcome, long position, long version) {
+    /** Whether the policy replaced the champion: a new model version. */
+    public boolean newVersion() {
+      return outcome.newVersion();
+    }
   }
 
   private final RetrainPolicy policy;
   private final DriftDetector detector; // null: the policy never gets a signal but a forced one
-  private Listener listener;
-  private Prediction last;
   private long labelled;
 
   /**
    * @param detector concept-drift detector on the errors, or null for none
    * @param labelled labelled examples already seen (when restoring)
    */
-  public RetrainingLearner(RetrainPolicy policy, DriftDetector detector, Listener listener, long labelled) {
+  public RetrainingLearner(RetrainPolicy policy, DriftDetector detector, long labelled) {
     this.policy = policy;
     this.detector = detector;
-    this.listener = listener;
     this.labelled = labelled;
-  }
-
-  /** Replaces the listener (e.g. per event in a stream processor). */
-  public void listener(Listener listener) {
-    this.listener = listener;
   }
 
   @Override
   public Prediction predict(FeatureVector x) {
-    last = policy.champion().predict(x);
-    return last;
+    return policy.champion().predict(x);
   }
 
+  /** Test-then-train on one example: predicts it, then learns from that prediction's error. */
   @Override
   public void learn(FeatureVector x, double label) {
-    learn(x, label, false);
+    learn(x, label, predict(x), false);
   }
 
   /**
-   * Learns one example; {@code forceDrift} turns a STABLE signal into DRIFT (feature drift that the
-   * user asked to retrain on).
+   * Learns one example whose prediction {@code p} was made earlier (by {@link #predict}).
    *
-   * @return what the policy did
+   * @param forceDrift turn the signal into DRIFT whatever the detector says (a feature drift that the
+   *     user asked to retrain on)
    */
-  public Outcome learn(FeatureVector x, double label, boolean forceDrift) {
-    Prediction p = last != null ? last : policy.champion().predict(x);
-    last = null;
+  public Step learn(FeatureVector x, double label, Prediction p, boolean forceDrift) {
     Signal before = detector == null ? Signal.STABLE : detector.lastSignal();
     Signal signal = detector == null ? Signal.STABLE : detector.update(ConceptError.of(task(), p, label));
-    boolean report = signal == Signal.DRIFT || (signal == Signal.WARNING && before != Signal.WARNING);
-    if (signal == Signal.STABLE && forceDrift) {
+    boolean reported = signal == Signal.DRIFT || (signal == Signal.WARNING && before != Signal.WARNING);
+    if (forceDrift && signal != Signal.DRIFT) {
       signal = Signal.DRIFT;
+      reported = false; // the feature drift is the alert; the concept detector did not signal
     }
     Outcome outcome = policy.update(x, label, p, signal);
-    if (report) {
-      listener.signal(signal, detector, outcome, labelled, policy.version());
+    if (outcome.newVersion() && detector != null) {
+      detector.reset();
     }
-    if (outcome.newVersion()) {
-      listener.newVersion(outcome, policy.version());
-    }
-    labelled++;
-    return outcome;
+    return new Step(signal, reported, outcome, labelled++, policy.version());
   }
-
   public RetrainPolicy policy() {
     return policy;
   }
@@ -138,13 +128,12 @@ public final class RetrainingLearner implements OnlineLearner {
     return policy.champion().examplesSeen();
   }
 
-  /** A deep copy through the policy's and detector's versioned encodings; same listener. */
+  /** A deep copy through the policy's and detector's versioned encodings. */
   @Override
   public RetrainingLearner copy() {
     return new RetrainingLearner(
         RetrainPolicyCodec.decode(RetrainPolicyCodec.encode(policy)),
         detector == null ? null : DetectorCodec.decode(DetectorCodec.encode(detector)),
-        listener,
         labelled);
   }
 }

@@ -34,27 +34,13 @@ class RetrainingLearnerTest {
     return rows;
   }
 
-  static final class Log implements RetrainingLearner.Listener {
-    final List<String> lines = new ArrayList<>();
-
-    @Override
-    public void signal(Signal s, DriftDetector d, Outcome o, long position, long version) {
-      lines.add(s + "@" + position + ":" + o.action() + ":v" + version);
-    }
-
-    @Override
-    public void newVersion(Outcome o, long version) {
-      lines.add("v" + version + ":" + o.reason());
-    }
-  }
-
   @Test
   void matchesTheManualCallSequenceAndReportsWarningsOnlyOnEntry() {
     double[][] rows = stream(4, 4000, 2000);
-    Log log = new Log();
     RetrainingLearner learner = new RetrainingLearner(
         RetrainPolicies.create("background", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
-        Detectors.create("ddm", Map.of()), log, 0);
+        Detectors.create("ddm", Map.of()), 0);
+    List<String> log = new ArrayList<>();
     RetrainPolicy policy = RetrainPolicies.create("background", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY));
     DriftDetector detector = Detectors.create("ddm", Map.of());
     List<String> manual = new ArrayList<>();
@@ -63,7 +49,13 @@ class RetrainingLearnerTest {
       Prediction a = learner.predict(x);
       Prediction b = policy.champion().predict(x);
       assertThat(a.score()).isEqualTo(b.score());
-      learner.learn(x, rows[i][2]);
+      RetrainingLearner.Step step = learner.learn(x, rows[i][2], a, false);
+      if (step.reported()) {
+        log.add(step.signal() + "@" + step.position() + ":" + step.outcome().action() + ":v" + step.version());
+      }
+      if (step.newVersion()) {
+        log.add("v" + step.version() + ":" + step.outcome().reason());
+      }
       Signal before = detector.lastSignal();
       Signal s = detector.update(ConceptError.of(Task.BINARY, b, rows[i][2]));
       Outcome o = policy.update(x, rows[i][2], b, s);
@@ -72,16 +64,17 @@ class RetrainingLearnerTest {
       }
       if (o.newVersion()) {
         manual.add("v" + policy.version() + ":" + o.reason());
+        detector.reset(); // every new version starts the detector over
       }
     }
-    assertThat(log.lines).isEqualTo(manual);
-    assertThat(log.lines).anyMatch(l -> l.startsWith("DRIFT@"));
+    assertThat(log).isEqualTo(manual);
+    assertThat(log).anyMatch(l -> l.startsWith("DRIFT@"));
     assertThat(learner.version()).isEqualTo(policy.version()).isGreaterThan(1);
     assertThat(learner.labelled()).isEqualTo(4000);
     // a warning is reported once per stay in the warning zone: never twice in a row at consecutive positions
-    for (int k = 1; k < log.lines.size(); k++) {
-      String prev = log.lines.get(k - 1);
-      String cur = log.lines.get(k);
+    for (int k = 1; k < log.size(); k++) {
+      String prev = log.get(k - 1);
+      String cur = log.get(k);
       if (prev.startsWith("WARNING@") && cur.startsWith("WARNING@")) {
         long p0 = Long.parseLong(prev.substring(8, prev.indexOf(':')));
         long p1 = Long.parseLong(cur.substring(8, cur.indexOf(':')));
@@ -91,11 +84,32 @@ class RetrainingLearnerTest {
   }
 
   @Test
-  void learnWithoutPredictPredictsFirstAndCopyIsIndependent() {
+  void aForcedDriftRetrainsInTheWarningZoneAndResetsTheDetector() {
+    double[][] rows = stream(4, 4000, 2000);
+    RetrainingLearner learner = new RetrainingLearner(
+        RetrainPolicies.create("reset", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
+        Detectors.create("ddm", Map.of()), 0);
+    int i = 0;
+    for (; i < rows.length && learner.detector().lastSignal() != Signal.WARNING; i++) {
+      FeatureVector x = FeatureVector.dense(new double[] {rows[i][0], rows[i][1]});
+      learner.learn(x, rows[i][2], learner.predict(x), false);
+    }
+    assertThat(learner.detector().lastSignal()).as("the stream reaches the warning zone").isEqualTo(Signal.WARNING);
+    FeatureVector x = FeatureVector.dense(new double[] {rows[i][0], rows[i][1]});
+    RetrainingLearner.Step step = learner.learn(x, rows[i][2], learner.predict(x), true);
+    assertThat(step.signal()).isEqualTo(Signal.DRIFT);
+    assertThat(step.newVersion()).isTrue();
+    assertThat(learner.version()).isEqualTo(2);
+    assertThat(learner.detector().lastSignal()).isEqualTo(Signal.STABLE);
+    assertThat(learner.detector().updates()).isZero();
+  }
+
+  @Test
+  void plainLearnPredictsFirstAndCopyIsIndependent() {
     double[][] rows = stream(7, 600, Integer.MAX_VALUE);
     RetrainingLearner a = new RetrainingLearner(
         RetrainPolicies.create("reset", Map.of(), Learners.create("pa-i", Map.of(), 2, Task.BINARY)),
-        Detectors.create("adwin", Map.of()), new Log(), 0);
+        Detectors.create("adwin", Map.of()), 0);
     for (int i = 0; i < 300; i++) {
       a.learn(FeatureVector.dense(new double[] {rows[i][0], rows[i][1]}), rows[i][2]);
     }

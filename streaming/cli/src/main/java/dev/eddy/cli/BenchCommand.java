@@ -1,0 +1,43 @@
+package dev.eddy.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.eddy.cli.bench.EndToEndBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/eddy bench}: end-to-end throughput of the job next to a plain Kafka passthrough. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures the job's end-to-end events/s (bounded run over pre-produced events, embedded Kafka,",
+      "MiniCluster) next to a plain Kafka consume->produce passthrough of the same records."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--events", defaultValue = "1000000", description = "Events to pre-produce (default: ${DEFAULT-VALUE}).")
+  long events;
+
+  @Option(names = "--json", description = "Also write the result as JSON to this file.")
+  Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (events < 1) {
+      throw new IllegalArgumentException("--events must be >= 1, got " + events);
+    }
+    Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, dir, System.out);
+    System.out.printf("%nevents %d%npassthrough  %.1f s  %,.0f records/s%njob (net)    %.1f s  %,.0f events/s%n"
+        + "job (wall)   %.1f s  %,.0f events/s (MiniCluster start-up included)%nratio job/passthrough %.3f%n",
+        r.events(), r.passthroughSeconds(), r.passthroughPerSecond(), r.jobSeconds(), r.jobPerSecond(),
+        r.jobWallSeconds(), r.jobWallPerSecond(), r.ratio());
+    if (json != null) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);
+    }
+    return 0;
+  }
+}

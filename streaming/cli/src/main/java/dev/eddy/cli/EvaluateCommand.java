@@ -1,0 +1,264 @@
+package dev.eddy.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.eddy.cli.csv.CsvColumns;
+import dev.eddy.cli.csv.CsvReader;
+import dev.eddy.cli.csv.CsvRow;
+import dev.eddy.core.model.ModelConfig;
+import dev.eddy.core.model.ModelState;
+import dev.eddy.core.spec.JobSpec;
+import dev.eddy.learners.Learners;
+import dev.eddy.learners.Task;
+import dev.eddy.learners.eval.EvaluationReport;
+import dev.eddy.learners.eval.LabelEncoder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bin/eddy evaluate}: offline prequential (test-then-train) evaluation of a learner over a CSV
+ * file in row order — the tool for choosing a learner before deploying it. Each row goes through the
+ * job's own model step ({@link ModelState}: standardize, predict, then learn, with the same drift
+ * detection and retraining), so what evaluate reports is what the job would do; this command only
+ * reads the file, shows progress and writes the result ({@link EvaluationRun}).
+ *
+ * <p>Usage errors (missing file or column, unknown learner, bad parameter) print the problem naming
+ * the option and exit 2. Malformed rows are skipped, counted and reported with their line numbers.
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prequential (test-then-train) evaluation of a learner over a CSV file in row order:",
+      "each row is predicted, scored, then learned. Prints the final metrics; --json writes",
+      "learner, hyperparameters, task, instances, skipped, seconds, instancesPerSecond, every",
+      "metric by name (accuracy as a fraction, kappa, logLoss, precision, recall, f1; mae, rmse",
+      "for regression; window* over the last --window rows), window and accuracyPerWindow",
+      "(rmsePerWindow for regression: the metric of each consecutive block of --window rows).",
+      "Every column but the label is a feature: numbers (standardized by default), or, with",
+      "--param hash-bits=B, also categories (hashed one-hot). A column is numeric when each of",
+      "its cells, in the whole file, is a number or missing (empty, NA, NaN, null, ?); a row",
+      "with a missing number is skipped."
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  private static final int REPORTED_BAD_ROWS = 10;
+  /** More distinct labels than this without --task is taken for a numeric target, not classes. */
+  private static final int MAX_AUTO_CLASSES = 1000;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--csv", required = true, paramLabel = "FILE",
+      description = "CSV file with a header row.")
+  Path csv;
+
+  @Option(names = "--label-column", required = true, paramLabel = "NAME",
+      description = "Column holding the label: 0/1, -1/+1, class names, or numbers with --task regression.")
+  String labelColumn;
+
+  @Option(names = "--learner", required = true, paramLabel = "TYPE",
+      description = "Learner type: pa, pa-i, pa-ii, pegasos, pegasos-avg, logistic, adagrad, ftrl, ...")
+  String learner;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE",
+      description = "A hyperparameter, repeatable: C, epsilon, lambda, learning-rate, schedule, alpha, beta, l1, l2, hash-bits, ...")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--standardize", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Standardize numeric features with running mean and variance (default: on).")
+  boolean standardize;
+
+  @Option(names = "--window", defaultValue = "1000", paramLabel = "N",
+      description = "Rows per window of the windowed metrics (default: ${DEFAULT-VALUE}).")
+  int window;
+
+  @Option(names = "--task", paramLabel = "TASK",
+      description = "binary, multiclass or regression (default: binary for 0/1 or -1/+1 labels, else multiclass).")
+  String task;
+
+  @picocli.CommandLine.Mixin DriftOptions drift = new DriftOptions();
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON here.")
+  Path json;
+
+  @Option(names = "--no-progress", description = "Do not show the progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws IOException {
+    long start = System.nanoTime();
+    if (window < 1) {
+      throw usage("--window must be >= 1 but was " + window);
+    }
+    Task requested = parseTask();
+    if (!Files.isRegularFile(csv)) {
+      throw usage("--csv: no such file: " + csv);
+    }
+    if (!Learners.types().contains(learner)) {
+      throw usage("--learner: unknown learner type '" + learner + "'; known: " + Learners.types());
+    }
+    Scan scan = scan(requested);
+    ModelState model;
+    try {
+      model = modelConfig(scan).freshModel();
+    } catch (IllegalArgumentException e) {
+      throw usage("--param: " + e.getMessage());
+    }
+    EvaluationRun evaluation = new EvaluationRun(model, window, drift);
+    List<String> badRows = new ArrayList<>();
+    long skipped = run(evaluation, scan, badRows);
+    EvaluationReport report = evaluation.report((System.nanoTime() - start) / 1e9, skipped);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    badRows.forEach(row -> err.println("skipped " + row));
+    if (skipped > badRows.size()) {
+      err.println("skipped " + (skipped - badRows.size()) + " more malformed rows");
+    }
+    out.print(report.toText());
+    drift.results().forEach((name, value) -> out.println(name + ": " + value));
+    out.flush();
+    if (json != null) {
+      Map<String, Object> result = new java.util.LinkedHashMap<>(report.toMap());
+      result.putAll(drift.results());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+    }
+    return 0;
+  }
+
+  /** The model the job would run for this file's columns and these options. */
+  private ModelConfig modelConfig(Scan scan) {
+    JobSpec.Drift driftSpec;
+    try {
+      driftSpec = drift.drift(scan.labels.task());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    try {
+      return new ModelConfig(learner, params, scan.columns.numeric(), scan.columns.categorical(),
+          scan.labels.task(), standardize, driftSpec, window);
+    } catch (IllegalArgumentException e) {
+      throw usage("--csv: " + e.getMessage());
+    }
+  }
+
+  /** The header, the label column and its labels, and the row count: a first, label-only pass. */
+  private record Scan(int labelIndex, CsvColumns columns, LabelEncoder labels, long rows) {}
+
+  private Scan scan(Task requested) throws IOException {
+    try (CsvReader reader = open()) {
+      int labelIndex = reader.column(labelColumn);
+      if (labelIndex < 0) {
+        throw usage("--label-column: '" + labelColumn + "' is not a column of " + csv
+            + "; columns: " + reader.header());
+      }
+      Set<String> distinct = new LinkedHashSet<>();
+      CsvColumns columns;
+      try {
+        columns = new CsvColumns(reader.header(), labelIndex);
+      } catch (IllegalArgumentException e) {
+        throw usage("--csv: " + e.getMessage());
+      }
+      long rows = 0;
+      for (CsvRow row; (row = reader.next()) != null; rows++) {
+        if (!row.isMalformed()) {
+          columns.observe(row.cells());
+          if (requested != Task.REGRESSION) {
+            distinct.add(row.cell(labelIndex).trim());
+          }
+        }
+      }
+      if (requested == null && distinct.size() > MAX_AUTO_CLASSES) {
+        throw usage("--label-column " + labelColumn + " has " + distinct.size()
+            + " distinct labels; for a numeric target give --task regression");
+      }
+      try {
+        return new Scan(labelIndex, columns, LabelEncoder.forLabels(requested, distinct), rows);
+      } catch (IllegalArgumentException e) {
+        throw usage("--label-column " + labelColumn + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private long run(EvaluationRun evaluation, Scan scan, List<String> badRows) throws IOException {
+    long skipped = 0;
+    double[] numbers = new double[scan.columns.numeric().size()];
+    String[] categories = new String[scan.columns.categorical().size()];
+    try (CsvReader reader = open(); ProgressBar progress = progressBar(scan.rows)) {
+      long sinceStep = 0;
+      for (CsvRow row; (row = reader.next()) != null; ) {
+        String problem = row.problem();
+        if (problem == null) {
+          try {
+            double label = scan.labels.encode(row.cell(scan.labelIndex));
+            scan.columns.split(row.cells(), numbers, categories);
+            evaluation.step(numbers, categories, label);
+          } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+          }
+        }
+        if (problem != null) {
+          if (++skipped <= REPORTED_BAD_ROWS) {
+            badRows.add("line " + row.line() + ": " + problem);
+          }
+        }
+        if (progress != null && ++sinceStep == 4096) {
+          progress.stepBy(sinceStep);
+          sinceStep = 0;
+        }
+      }
+      if (progress != null) {
+        progress.stepBy(sinceStep);
+      }
+    }
+    return skipped;
+  }
+
+  private ProgressBar progressBar(long rows) {
+    if (noProgress) {
+      return null;
+    }
+    return new ProgressBarBuilder().setTaskName("evaluate " + learner).setInitialMax(rows)
+        .setUnit(" rows", 1).setUpdateIntervalMillis(250).showSpeed()
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+  }
+
+  private CsvReader open() throws IOException {
+    try {
+      return CsvReader.open(csv);
+    } catch (IllegalArgumentException e) {
+      throw usage("--csv: " + e.getMessage());
+    }
+  }
+
+  private Task parseTask() {
+    if (task == null) {
+      return null;
+    }
+    try {
+      return Task.valueOf(task.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw usage("--task must be binary, multiclass or regression but was '" + task + "'");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.eddy.cli;
+
+import dev.eddy.core.kafka.KafkaConnection;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import picocli.CommandLine.Option;
+
+/**
+ * The Kafka connection of the commands that talk to a broker themselves ({@code produce},
+ * {@code consume}): the bootstrap servers and, with {@code --kafka-config}, a Kafka client properties
+ * file as Kafka's own tools take it (TLS, SASL, ...). Both become the one {@link KafkaConnection}.
+ */
+public final class KafkaOptions {
+  @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, HOST:PORT.")
+  String bootstrap;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "A Kafka client properties file (security.protocol, sasl.*, ssl.*, ...), as Kafka's own tools take it.")
+  Path config;
+
+  /** The connection; IllegalArgumentException naming the option when the file cannot be read. */
+  KafkaConnection connection() {
+    Map<String, String> properties = new TreeMap<>();
+    if (config != null) {
+      Properties p = new Properties();
+      try (Reader in = Files.newBufferedReader(config)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--kafka-config: cannot read " + config + ": " + e.getMessage());
+      }
+      p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
+      properties.remove("bootstrap.servers"); // --bootstrap says where
+    }
+    return new KafkaConnection(bootstrap, properties);
+  }
+}

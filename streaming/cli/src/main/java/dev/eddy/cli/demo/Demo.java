@@ -1,0 +1,135 @@
+package dev.eddy.cli.demo;
+
+import dev.eddy.cli.kafka.KafkaBroker;
+import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.core.kafka.CheckedProducer;
+import dev.eddy.core.kafka.KafkaClients;
+import dev.eddy.core.kafka.KafkaConnection;
+import dev.eddy.core.kafka.TopicAdmin;
+import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.JobSpecReader;
+import dev.eddy.schemas.DriftEvent;
+import dev.eddy.schemas.DriftKind;
+import dev.eddy.schemas.DriftLevel;
+import dev.eddy.schemas.Prediction;
+import dev.eddy.schemas.codec.Topics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import me.tongfei.progressbar.ProgressBar;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * {@code bin/eddy demo}: everything embedded. Starts a real Kafka broker in this JVM, produces a
+ * seeded hyperplane stream with concept drift at known points (and a few malformed records), runs the Eddy
+ * job bounded on a local MiniCluster with RocksDB and exactly-once outputs, shows live progress from
+ * the predictions topic, and summarizes what was committed.
+ */
+public final class Demo {
+  /**
+   * @param events valid events to produce
+   * @param badRecords malformed records mixed in
+   * @param seed the stream's seed
+   * @param workDir Kafka data and checkpoints
+   * @param report where to draw the accuracy report (PNG), or null
+   */
+  public record Options(long events, int badRecords, long seed, Path workDir, Path report) {}
+
+  private final Options options;
+  private final PrintStream out;
+
+  public Demo(Options options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  public DemoSummary run() throws Exception {
+    out.println("Starting an embedded Kafka broker (KRaft) ...");
+    try (KafkaBroker broker = KafkaBroker.start(0, options.workDir().resolve("kafka"))) {
+      String bootstrap = broker.bootstrapServers();
+      JobSpec spec = JobSpecReader.parse(DemoStream.spec(bootstrap));
+      var topics = spec.kafka().topics();
+      TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), topics.all(), 1, Set.of(topics.models()));
+      out.println("Kafka ready on " + bootstrap + "; job spec:\n\n" + DemoStream.spec(bootstrap).indent(2));
+
+      long[] drifts;
+      try (CheckedProducer producer = new CheckedProducer(KafkaConnection.of(bootstrap));
+          ProgressBar bar = Progress.bar("producing", options.events())) {
+        drifts = DemoStream.produce(producer, topics.events(), options.events(), options.badRecords(),
+            options.seed(), bar::stepTo);
+      }
+      out.println("Produced " + options.events() + " hyperplane events (concept drifts at " + java.util.Arrays.toString(drifts)
+          + ") and " + options.badRecords() + " malformed records.");
+      out.println("Running the Eddy job on a local Flink MiniCluster (RocksDB state, exactly-once outputs) ...");
+
+      long start = System.nanoTime();
+      JobClient job = LocalRunner.start(spec, true, options.workDir());
+      CompletableFuture<?> result = job.getJobExecutionResult();
+      watch(bootstrap, topics.predictions(), result);
+      result.get();
+      double wall = (System.nanoTime() - start) / 1e9;
+
+      PredictionTally committed = new PredictionTally();
+      boolean[] correct = new boolean[(int) options.events()];
+      KafkaClients.readAll(KafkaConnection.of(bootstrap), topics.predictions(), true, 0, Duration.ofSeconds(2), r -> {
+        Prediction p = decode(r.value());
+        committed.add(p);
+        correct[Integer.parseInt(p.getId().substring(2))] = (p.getPredictedLabel() > 0) == (p.getLabel() > 0);
+      });
+      List<Long> detected = new ArrayList<>();
+      KafkaClients.readAll(KafkaConnection.of(bootstrap), topics.drift(), true, 0, Duration.ofSeconds(2), r -> {
+        DriftEvent d = decodeDrift(r.value());
+        if (d.getLevel() == DriftLevel.DRIFT && d.getKind() == DriftKind.CONCEPT) {
+          detected.add(d.getPosition());
+        }
+      });
+      long deadLetters = KafkaClients.readAll(KafkaConnection.of(bootstrap), topics.deadLetter(), true, 0, Duration.ofSeconds(2), r -> {});
+      List<Long> driftList = new ArrayList<>();
+      for (long d : drifts) {
+        driftList.add(d);
+      }
+      if (options.report() != null) {
+        DemoReport.write(options.report(), correct, 1000, driftList, detected);
+      }
+      return new DemoSummary(options.events(), committed.distinctIds(), committed.accuracy(), deadLetters,
+          options.events() / wall, wall, driftList, detected, new ArrayList<>(committed.versions()));
+    }
+  }
+
+  private static Prediction decode(byte[] value) {
+    try {
+      return Topics.PREDICTION.decode(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the predictions topic holds a record that is not a Prediction", e);
+    }
+  }
+
+  private static DriftEvent decodeDrift(byte[] value) {
+    try {
+      return Topics.DRIFT.decode(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the drift topic holds a record that is not a DriftEvent", e);
+    }
+  }
+
+  /** Shows one refreshing progress line while the job runs, from the (uncommitted) predictions. */
+  private void watch(String bootstrap, String topic, CompletableFuture<?> job) {
+    PredictionTally live = new PredictionTally();
+    try (KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(KafkaConnection.of(bootstrap), topic, false, true);
+        ProgressBar bar = Progress.bar("learning", options.events())) {
+      while (!job.isDone() && live.records() < options.events()) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(250))) {
+          live.add(r.value());
+        }
+        bar.stepTo(live.records());
+        bar.setExtraMessage(String.format(" accuracy %.3f, model v%d", live.accuracy(), live.latestVersion()));
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.eddy.core.input;
+
+import dev.eddy.schemas.Event;
+import dev.eddy.schemas.codec.AvroCodec;
+import java.util.Map;
+
+/** Parses Avro single-object-encoded {@link Event}s. */
+public final class AvroEventParser implements EventParser {
+  private static final long serialVersionUID = 1L;
+  private final FeatureLayout layout;
+  private transient AvroCodec<Event> codec;
+
+  public AvroEventParser(FeatureLayout layout) {
+    this.layout = layout;
+  }
+
+  @Override
+  public InputEvent parse(byte[] value, long recordTimestamp) throws InvalidEventException {
+    if (codec == null) {
+      codec = AvroCodec.of(Event.class);
+    }
+    Event e;
+    try {
+      e = codec.decode(value);
+    } catch (Exception ex) {
+      throw new InvalidEventException("not an Avro Event: " + ex.getMessage());
+    }
+    double[] x = layout.newVector();
+    for (Map.Entry<String, Double> f : e.getFeatures().entrySet()) {
+      layout.set(x, f.getKey(), f.getValue());
+    }
+    return layout.event(e.getId(), e.getKey(), e.getTimestamp(), x, e.getLabel());
+  }
+}

@@ -1,0 +1,87 @@
+package dev.eddy.core.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates Eddy's topics (idempotently) on any Kafka cluster, and returns once every partition of the
+ * new topics has a leader: a producer that writes to a brand-new partition before it has one gets
+ * NOT_LEADER_OR_FOLLOWER and, with idempotence, can drop records (seen with Kafka 4.2).
+ */
+public final class TopicAdmin {
+  private TopicAdmin() {}
+
+  /**
+   * Creates the topics that do not exist yet with {@code partitions} partitions and replication
+   * factor 1; {@code compacted} names those created with cleanup.policy=compact (the models topic).
+   */
+  public static void ensureTopics(
+      KafkaConnection kafka, Collection<String> topics, int partitions, Set<String> compacted) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> create = new ArrayList<>();
+      for (String t : topics) {
+        if (!existing.contains(t)) {
+          NewTopic nt = new NewTopic(t, partitions, (short) 1);
+          if (compacted.contains(t)) {
+            nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+          }
+          create.add(nt);
+        }
+      }
+      if (!create.isEmpty()) {
+        // a topic created just before (by another client) may not be listed yet: it exists, which is all we want
+        for (var created : admin.createTopics(create).values().values()) {
+          try {
+            created.get();
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+              throw e;
+            }
+          }
+        }
+        awaitLeaders(admin, create.stream().map(NewTopic::name).toList());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot create topics " + topics + " on " + kafka.bootstrap(), e.getCause());
+    }
+  }
+
+  /** Waits (up to 30 s) until every partition of {@code topics} has a leader. */
+  private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      boolean ready = true;
+      try {
+        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+          for (var partition : description.partitions()) {
+            ready &= partition.leader() != null && !partition.leader().isEmpty();
+          }
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        ready = false; // not visible to this broker's metadata yet
+      }
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topics " + topics + " have partitions without a leader after 30 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.eddy.core.model;
+
+import dev.eddy.drift.DriftDetector;
+import dev.eddy.drift.FeatureDriftMonitor;
+import dev.eddy.drift.retrain.RetrainPolicy;
+import dev.eddy.drift.retrain.RetrainingLearner;
+import dev.eddy.learners.FeatureHasher;
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.OnlineLearner;
+import dev.eddy.learners.Prediction;
+import dev.eddy.learners.metrics.PrequentialMetrics;
+import dev.eddy.learners.standardize.Standardizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model step of one model key, in two halves. {@link #predict} runs when an event arrives:
+ * the feature-drift detectors see its raw values, the standardizer learns them and standardizes
+ * them (then, with {@code hash-bits}, they are hashed by name), and the champion predicts.
+ * {@link #learn} runs when the event's label is known — at once, or later when it arrives on the
+ * labels topic — with what {@code predict} returned: the prediction is scored, and the
+ * {@link RetrainingLearner} (concept detector, retraining policy) learns. Both return what happened
+ * as values; the job's operator turns them into records, and {@code bin/eddy evaluate} into its
+ * report, so the two run exactly this code.
+ *
+ * <p>State: the standardizer statistics, the retraining policy (which owns the champion learner,
+ * any challenger or window, and the model version), the concept-drift detector, the optional
+ * per-feature detectors, the prequential metrics and the counters; persisted by
+ * {@link ModelStateCodec}. Not thread-safe: one model key is owned by one operator subtask.
+ */
+public final class ModelState {
+  private static final String[] NO_CATEGORIES = new String[0];
+
+  private final ModelConfig config;
+  private Standardizer standardizer; // null when not standardizing
+  private final RetrainingLearner model;
+  private final FeatureDriftMonitor features; // null when no feature-drift detection
+  private final PrequentialMetrics metrics;
+  private long events;
+  private final double[] scratch;
+  private final FeatureHasher hasher; // null without hash-bits
+  private Learned lastQuiet;
+
+  ModelState(ModelConfig config, Standardizer standardizer, RetrainPolicy policy, DriftDetector concept,
+      FeatureDriftMonitor features, PrequentialMetrics metrics, long events, long labelled) {
+    this.config = config;
+    this.standardizer = standardizer;
+    this.model = new RetrainingLearner(policy, concept, labelled);
+    this.features = features;
+    this.metrics = metrics;
+    this.events = events;
+    this.scratch = new double[config.dimension()];
+    int bits = config.hashBits();
+    this.hasher = bits == 0 ? null : new FeatureHasher(bits, config.dimension() + config.categorical().size());
+  }
+
+  /** The predict half for an event of numeric features only (the job's events). */
+  public Scored predict(double[] raw) {
+    return predict(raw, NO_CATEGORIES);
+  }
+
+  /**
+   * The predict half: watches, standardizes and encodes the event's features, and predicts.
+   *
+   * @param raw the numeric feature values, in {@link ModelConfig#features()} order; not modified
+   * @param categories the categorical values, in {@link ModelConfig#categorical()} order
+   */
+  public Scored predict(double[] raw, String[] categories) {
+    List<DriftSignal> drifted = features == null ? List.of() : watchFeatures(raw);
+    FeatureVector x = encode(raw, categories);
+    events++;
+    Prediction p = model.predict(x);
+    boolean retrain = !drifted.isEmpty() && config.drift().featureRetrain();
+    return new Scored(p, x, model.version(), retrain, drifted);
+  }
+
+  /**
+   * The learn half: scores the prediction {@code scored} holds against {@code label}, then learns from
+   * its features; a drift may replace the model (and, for the {@code reset} policy, the standardizer).
+   */
+  public Learned learn(Scored scored, double label) {
+    metrics.record(scored.prediction(), label);
+    RetrainingLearner.Step step = model.learn(scored.features(), label, scored.prediction(), scored.retrain());
+    DriftSignal signal = step.reported()
+        ? DriftSignal.concept(step.signal(), model.detector(), step.position(), step.outcome().action().specName(), step.version())
+        : null;
+    String reason = null;
+    if (step.newVersion()) {
+      reason = step.outcome().reason();
+      if (step.outcome().resetStandardizer()) {
+        standardizer = config.freshStandardizer();
+      }
+    }
+    return signal == null && reason == null ? quiet(step.version()) : new Learned(signal, reason, step.version());
+  }
+
+  /** The shared "nothing happened" result of a version, so the common case allocates nothing. */
+  private Learned quiet(long version) {
+    if (lastQuiet == null || lastQuiet.version() != version) {
+      lastQuiet = new Learned(null, null, version);
+    }
+    return lastQuiet;
+  }
+
+  private FeatureVector encode(double[] raw, String[] categories) {
+    double[] x = raw;
+    if (standardizer != null) {
+      standardizer.update(raw);
+      standardizer.transform(raw, scratch);
+      x = scratch;
+    } else if (hasher == null) {
+      System.arraycopy(raw, 0, scratch, 0, raw.length); // the caller may reuse raw before learn
+      x = scratch;
+    }
+    if (hasher == null) {
+      return FeatureVector.dense(x);
+    }
+    hasher.clear();
+    List<String> names = config.features();
+    for (int j = 0; j < x.length; j++) {
+      hasher.add(names.get(j), x[j]);
+    }
+    List<String> categorical = config.categorical();
+    for (int j = 0; j < categories.length; j++) {
+      hasher.add(categorical.get(j), categories[j]);
+    }
+    return hasher.vector();
+  }
+
+  /** Feeds the raw values to the feature detectors; returns the features that drifted. */
+  private List<DriftSignal> watchFeatures(double[] raw) {
+    int drifted = features.update(FeatureVector.dense(raw));
+    if (drifted == 0) {
+      return List.of();
+    }
+    List<DriftSignal> signals = new ArrayList<>(drifted);
+    for (int k = 0; k < drifted; k++) {
+      int feature = features.drifted(k);
+      signals.add(DriftSignal.feature(config.features().get(feature), features.detector(feature), events));
+    }
+    return signals;
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** The model version: 1 for the initial model, +1 for each replacement. */
+  public long version() {
+    return model.version();
+  }
+
+  /** The model serving predictions. */
+  public OnlineLearner champion() {
+    return model.policy().champion();
+  }
+
+  public Standardizer standardizer() {
+    return standardizer;
+  }
+
+  public RetrainPolicy policy() {
+    return model.policy();
+  }
+
+  public DriftDetector conceptDetector() {
+    return model.detector();
+  }
+
+  public FeatureDriftMonitor featureDetectors() {
+    return features;
+  }
+
+  public PrequentialMetrics metrics() {
+    return metrics;
+  }
+
+  /** Events seen by this model. */
+  public long events() {
+    return events;
+  }
+
+  /** Labelled examples seen by this model. */
+  public long labelled() {
+    return model.labelled();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.eddy.core.spec;
+
+import dev.eddy.core.kafka.KafkaConnection;
+import dev.eddy.learners.Task;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated job spec: what the user wrote in {@code job.yaml}, with defaults filled in. Built only
+ * by {@link JobSpecReader}, which rejects unknown keys and bad values naming the field.
+ *
+ * @param name job name (also the Kafka consumer group and transactional-id prefix)
+ * @param kafka connection and topic names
+ * @param input event format and model key
+ * @param features feature names, in the order the model sees them
+ * @param standardize whether features are z-scored incrementally before learning
+ * @param learner learner type and hyperparameters
+ * @param drift drift detection and retraining
+ * @param task the learning task
+ * @param checkpoint checkpointing and output guarantee
+ * @param parallelism job parallelism; 0 = the environment's default
+ */
+public record JobSpec(
+    String name,
+    Kafka kafka,
+    Input input,
+    List<String> features,
+    boolean standardize,
+    Learner learner,
+    Drift drift,
+    Task task,
+    Checkpoint checkpoint,
+    int parallelism)
+    implements Serializable {
+
+  /**
+   * Kafka connection and topics.
+   *
+   * @param connection bootstrap servers and client properties, shared by every client of the job
+   * @param groupId the consumer group of the job's sources
+   */
+  public record Kafka(KafkaConnection connection, Topics topics, String groupId) implements Serializable {
+    /** The bootstrap servers. */
+    public String bootstrap() {
+      return connection.bootstrap();
+    }
+  }
+
+  /** Topic names; each defaults to its role's name. */
+  public record Topics(
+      String events,
+      String labels,
+      String predictions,
+      String drift,
+      String models,
+      String deadLetter)
+      implements Serializable {
+    /** The topic of a role: {@code events}, {@code labels}, or an output's name ({@code predictions}, ...). */
+    public String of(String role) {
+      return switch (role) {
+        case "events" -> events;
+        case "labels" -> labels;
+        case "predictions" -> predictions;
+        case "drift" -> drift;
+        case "models" -> models;
+        case "dead-letter" -> deadLetter;
+        default -> throw new IllegalArgumentException("no topic role '" + role + "'");
+      };
+    }
+
+    /** The output and input topics Eddy creates when missing. */
+    public List<String> all() {
+      return List.of(events, labels, predictions, drift, models, deadLetter);
+    }
+  }
+
+  /**
+   * @param format encoding of events: a name of {@link dev.eddy.core.input.EventFormats}
+   * @param modelKey {@code key} (the event's key field) or null for one global model
+   */
+  public record Input(String format, String modelKey) implements Serializable {}
+
+  /**
+   * @param type learner type name, e.g. {@code pa-i}
+   * @param params hyperparameters by name, as written in the spec
+   */
+  public record Learner(String type, Map<String, String> params) implements Serializable {}
+
+  /**
+   * Drift detection and retraining.
+   *
+   * @param detector concept-drift detector type over the prequential errors, or null for none
+   * @param detectorParams its parameters
+   * @param retrain retraining policy name (reset, background, window)
+   * @param retrainParams its parameters
+   * @param featureDetector feature-drift detector type run on every raw feature, or null for none
+   * @param featureDetectorParams its parameters
+   * @param featureRetrain whether a feature DRIFT also triggers retraining (default: alert only)
+   */
+  public record Drift(
+      String detector,
+      Map<String, String> detectorParams,
+      String retrain,
+      Map<String, String> retrainParams,
+      String featureDetector,
+      Map<String, String> featureDetectorParams,
+      boolean featureRetrain)
+      implements Serializable {
+    /** No detection: the model is never replaced. */
+    public static final Drift NONE = new Drift(null, Map.of(), "reset", Map.of(), null, Map.of(), false);
+  }
+
+  /**
+   * @param interval checkpoint interval
+   * @param guarantee output delivery guarantee
+   * @param directory checkpoint storage URI, or null for the environment's default
+   */
+  public record Checkpoint(Duration interval, Guarantee guarantee, String directory)
+      implements Serializable {}
+}

@@ -1,0 +1,287 @@
+package dev.eddy.core.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.eddy.core.input.EventFormats;
+import dev.eddy.core.kafka.KafkaConnection;
+import dev.eddy.core.model.ModelConfig;
+import dev.eddy.learners.Learners;
+import dev.eddy.learners.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates a YAML job spec. Every key is checked against the keys allowed at its place;
+ * the first problem fails the whole spec with a {@link JobSpecException} naming the field (as a
+ * dotted path) and the allowed values, so a bad spec fails at start, before any Flink job exists.
+ * The learner's hyperparameters are validated by building the learner once.
+ */
+public final class JobSpecReader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private JobSpecReader() {}
+
+  /** Reads {@code file}. */
+  public static JobSpec read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new JobSpecException("file", "no such file: " + file);
+    }
+    return parse(Files.readString(file));
+  }
+
+  /** Parses YAML text. */
+  public static JobSpec parse(String yaml) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (IOException e) {
+      throw new JobSpecException("(syntax)", (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+    }
+    if (root == null || !root.isObject()) {
+      throw new JobSpecException("(root)", "expected a mapping of keys (name, kafka, features, ...)");
+    }
+    Node spec = new Node("", (ObjectNode) root);
+    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism");
+
+    String name = spec.text("name", null);
+    if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+      throw new JobSpecException("name", "required; letters, digits, '.', '_' and '-' only, got " + name);
+    }
+    JobSpec.Kafka kafka = kafka(spec.child("kafka", true), name);
+    JobSpec.Input input = input(spec.child("input", false));
+    List<String> features = features(spec);
+    boolean standardize = spec.bool("standardize", true);
+    Task task = spec.choice("task", Task.class, Task.BINARY);
+    if (task != Task.BINARY) {
+      throw new JobSpecException("task", "only 'binary' is supported by the job so far, got " + task.name().toLowerCase(Locale.ROOT));
+    }
+    JobSpec.Learner learner = learner(spec.child("learner", true), features.size(), task);
+    JobSpec.Drift drift = DriftSpecReader.read(spec.child("drift", false).object(), task);
+    JobSpec.Checkpoint checkpoint = checkpoint(spec.child("checkpoint", false));
+    int parallelism = spec.integer("parallelism", 0);
+    if (parallelism < 0) {
+      throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
+    }
+    JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, checkpoint, parallelism);
+    checkModel(jobSpec);
+    return jobSpec;
+  }
+
+  /**
+   * Builds the fresh model every key starts from, once, and releases it: whatever would throw on the
+   * job's first event (a learner, detector or policy the options cannot build) throws here, at start.
+   */
+  private static void checkModel(JobSpec spec) {
+    ModelConfig config = ModelConfig.of(spec);
+    try (AutoCloseable probe = closeable(config.freshModel().champion())) {
+      // nothing to do: built means valid
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException(spec.drift().featureDetector() != null && e.getMessage().contains("feature")
+          ? "drift.feature-detector" : "learner", e.getMessage());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot release the model built to check the spec", e);
+    }
+  }
+
+  private static JobSpec.Kafka kafka(Node node, String name) {
+    node.allow("bootstrap", "properties", "topics", "group-id");
+    String bootstrap = node.text("bootstrap", null);
+    if (bootstrap == null || bootstrap.isBlank()) {
+      throw new JobSpecException("kafka.bootstrap", "required, e.g. 127.0.0.1:9092");
+    }
+    Node t = node.child("topics", false);
+    t.allow("events", "labels", "predictions", "drift", "models", "dead-letter");
+    JobSpec.Topics topics =
+        new JobSpec.Topics(
+            t.text("events", "events"),
+            t.text("labels", "labels"),
+            t.text("predictions", "predictions"),
+            t.text("drift", "drift"),
+            t.text("models", "models"),
+            t.text("dead-letter", "dead-letter"));
+    if (new HashSet<>(topics.all()).size() != topics.all().size()) {
+      throw new JobSpecException("kafka.topics", "each role needs its own topic, got " + topics.all());
+    }
+    Node props = node.child("properties", false);
+    Map<String, String> properties = new LinkedHashMap<>();
+    props.object.fields().forEachRemaining(e -> properties.put(e.getKey(), props.text(e.getKey(), null)));
+    KafkaConnection connection;
+    try {
+      connection = new KafkaConnection(bootstrap, properties);
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException("kafka.properties", e.getMessage());
+    }
+    return new JobSpec.Kafka(connection, topics, node.text("group-id", "eddy-" + name));
+  }
+
+  private static JobSpec.Input input(Node node) {
+    node.allow("format", "model-key");
+    String format = node.text("format", EventFormats.DEFAULT);
+    if (!EventFormats.names().contains(format)) {
+      throw new JobSpecException(node.field("format"), "allowed: " + String.join(", ", EventFormats.names()) + "; got " + format);
+    }
+    String modelKey = node.text("model-key", null);
+    if (modelKey != null && !modelKey.equals("key")) {
+      throw new JobSpecException("input.model-key", "allowed: key (the event's key field), or absent for one global model; got " + modelKey);
+    }
+    return new JobSpec.Input(format, modelKey);
+  }
+
+  private static List<String> features(Node spec) {
+    JsonNode f = spec.object.get("features");
+    if (f == null || !f.isArray() || f.isEmpty()) {
+      throw new JobSpecException("features", "required: a non-empty list of feature names");
+    }
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode n : f) {
+      if (!n.isTextual() || n.asText().isBlank()) {
+        throw new JobSpecException("features", "each feature name must be a non-empty string, got " + n);
+      }
+      if (!seen.add(n.asText())) {
+        throw new JobSpecException("features", "duplicate feature name " + n.asText());
+      }
+      names.add(n.asText());
+    }
+    return List.copyOf(names);
+  }
+
+  private static JobSpec.Learner learner(Node node, int dimension, Task task) {
+    String type = node.text("type", null);
+    if (type == null || !Learners.types().contains(type)) {
+      throw new JobSpecException("learner.type", "required; allowed: " + new java.util.TreeSet<>(Learners.types()) + ", got " + type);
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    node.object.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("type")) {
+        if (!e.getValue().isValueNode()) {
+          throw new JobSpecException("learner." + e.getKey(), "must be a single value, got " + e.getValue());
+        }
+        params.put(e.getKey(), e.getValue().asText());
+      }
+    });
+    // building the learner once validates the hyperparameters; learners with native resources
+    // (TensorFlow sessions) are closed again at once
+    try (AutoCloseable probe = closeable(Learners.create(type, params, dimension, task))) {
+      // nothing to do: built means valid
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException("learner", e.getMessage());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot release the learner built to check the spec", e);
+    }
+    return new JobSpec.Learner(type, Map.copyOf(params));
+  }
+
+  private static AutoCloseable closeable(dev.eddy.learners.OnlineLearner learner) {
+    return learner instanceof AutoCloseable c ? c : () -> { };
+  }
+
+  private static JobSpec.Checkpoint checkpoint(Node node) {
+    node.allow("interval", "guarantee", "directory");
+    String intervalText = node.text("interval", "10s");
+    Duration interval;
+    try {
+      interval = Durations.parse(intervalText);
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException("checkpoint.interval", "expected a duration such as 500ms, 10s or 1min, got " + intervalText);
+    }
+    if (interval.toMillis() < 10) {
+      throw new JobSpecException("checkpoint.interval", "must be at least 10ms, got " + intervalText);
+    }
+    Guarantee guarantee;
+    try {
+      guarantee = Guarantee.fromSpecName(node.text("guarantee", "exactly-once"));
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException("checkpoint.guarantee", e.getMessage());
+    }
+    return new JobSpec.Checkpoint(interval, guarantee, node.text("directory", null));
+  }
+
+  /** A mapping in the spec, with its dotted path for error messages. */
+  private record Node(String path, ObjectNode object) {
+    String field(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    void allow(String... keys) {
+      Set<String> allowed = Set.of(keys);
+      object.fieldNames().forEachRemaining(k -> {
+        if (!allowed.contains(k)) {
+          throw new JobSpecException(field(k), "unknown key; allowed here: " + String.join(", ", keys));
+        }
+      });
+    }
+
+    Node child(String key, boolean required) {
+      JsonNode n = object.get(key);
+      if (n == null || n.isNull()) {
+        if (required) {
+          throw new JobSpecException(field(key), "required");
+        }
+        return new Node(field(key), YAML.createObjectNode());
+      }
+      if (!n.isObject()) {
+        throw new JobSpecException(field(key), "must be a mapping, got " + n);
+      }
+      return new Node(field(key), (ObjectNode) n);
+    }
+
+    String text(String key, String fallback) {
+      JsonNode n = object.get(key);
+      if (n == null || n.isNull()) {
+        return fallback;
+      }
+      if (!n.isValueNode()) {
+        throw new JobSpecException(field(key), "must be a single value, got " + n);
+      }
+      return n.asText();
+    }
+
+    boolean bool(String key, boolean fallback) {
+      String t = text(key, null);
+      if (t == null) {
+        return fallback;
+      }
+      if (!t.equals("true") && !t.equals("false")) {
+        throw new JobSpecException(field(key), "allowed: true, false; got " + t);
+      }
+      return Boolean.parseBoolean(t);
+    }
+
+    int integer(String key, int fallback) {
+      String t = text(key, null);
+      try {
+        return t == null ? fallback : Integer.parseInt(t);
+      } catch (NumberFormatException e) {
+        throw new JobSpecException(field(key), "must be an integer, got " + t);
+      }
+    }
+
+    <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+      String t = text(key, null);
+      if (t == null) {
+        return fallback;
+      }
+      List<String> allowed = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        String n = e.name().toLowerCase(Locale.ROOT);
+        if (n.equals(t)) {
+          return e;
+        }
+        allowed.add(n);
+      }
+      throw new JobSpecException(field(key), "allowed: " + String.join(", ", allowed) + "; got " + t);
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package dev.eddy.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.synthetic.SeaGenerator;
+import dev.eddy.drift.Signal;
+import dev.eddy.learners.FeatureHasher;
+import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.Prediction;
+import dev.eddy.learners.Task;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The per-key model step in two halves, with drift detection and retraining, and its versioned encoding. */
+class ModelStateTest {
+  static final JobSpec.Drift DRIFT =
+      new JobSpec.Drift("ddm", Map.of(), "background", Map.of(), "page-hinkley", Map.of(), false);
+  static final ModelConfig CONFIG =
+      new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true, DRIFT, 500);
+
+  /** Records what the two halves of the step report. */
+  static final class Recorder {
+    final List<Long> drifts = new ArrayList<>();
+    final List<Long> warnings = new ArrayList<>();
+    final List<String> versions = new ArrayList<>();
+    final List<String> log = new ArrayList<>();
+
+    void scored(Scored s) {
+      s.featureDrifts().forEach(d -> log.add("feature " + d.feature() + ":" + d.level() + "@" + d.position()));
+    }
+
+    void learned(Learned l) {
+      if (l.signal() != null) {
+        (l.signal().level() == Signal.DRIFT ? drifts : warnings).add(l.signal().position());
+        log.add(l.signal().level() + "@" + l.signal().position() + ":" + l.signal().action() + ":v" + l.signal().version());
+      }
+      if (l.newVersion()) {
+        versions.add(l.version() + ":" + l.newVersionReason());
+        log.add("v" + l.version() + ":" + l.newVersionReason());
+      }
+    }
+  }
+
+  /** SEA features; the label is inverted from {@code flipAt} on: the hardest possible concept change. */
+  static double[][] stream(long seed, int n, int flipAt) {
+    SeaGenerator sea = new SeaGenerator(seed, new long[0], 0.05);
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      double[] x = new double[3];
+      double y = sea.next(x);
+      rows[i] = new double[] {x[0], x[1], x[2], i >= flipAt ? 1 - y : y};
+    }
+    return rows;
+  }
+
+  /** Both halves at once, as for an event that carries its label; the prediction made before learning. */
+  static Prediction step(ModelState m, double[] row, Recorder rec) {
+    Scored s = m.predict(new double[] {row[0], row[1], row[2]});
+    Learned l = m.learn(s, row[3]);
+    if (rec != null) {
+      rec.scored(s);
+      rec.learned(l);
+    }
+    return s.prediction();
+  }
+
+  @Test
+  void aConceptFlipIsDetectedRetrainedAndRecoveredFrom() {
+    ModelState m = CONFIG.freshModel();
+    Recorder rec = new Recorder();
+    double[][] rows = stream(5, 6000, 3000);
+    int rightBefore = 0;
+    int rightAfter = 0;
+    for (int i = 0; i < rows.length; i++) {
+      Prediction p = step(m, rows[i], rec);
+      boolean right = (p.label() > 0) == (rows[i][3] > 0);
+      if (i >= 2000 && i < 3000 && right) {
+        rightBefore++;
+      }
+      if (i >= 5000 && right) {
+        rightAfter++;
+      }
+    }
+    // DDM tracks the cumulative error rate p and signals when p + s >= p_min + 3 s_min. After 3000
+    // examples at p ~ 0.1 (s_min ~ sqrt(0.09 / 3000) ~ 0.0055) the bar is ~ 0.117; with the error
+    // jumping to >= 0.5 (PA adapts while it errs), (300 + 0.5k) / (3000 + k) crosses it for k ~ 130.
+    assertThat(rec.drifts).isNotEmpty();
+    assertThat(rec.drifts.get(0)).isBetween(3000L, 3400L);
+    assertThat(m.version()).isGreaterThan(1);
+    assertThat(rec.versions).anyMatch(v -> v.startsWith("2:"));
+    assertThat(rightBefore).isGreaterThan(850);
+    assertThat(rightAfter).as("accuracy on the new concept, 2000 examples after the flip").isGreaterThan(850);
+    assertThat(m.events()).isEqualTo(6000);
+    assertThat(m.labelled()).isEqualTo(6000);
+  }
+
+  @Test
+  void encodedStateContinuesIdentically() {
+    ModelState original = CONFIG.freshModel();
+    double[][] rows = stream(9, 4000, 2000);
+    for (int i = 0; i < 1900; i++) {
+      step(original, rows[i], null);
+    }
+    ModelState restored = ModelStateCodec.decode(ModelStateCodec.encode(original), CONFIG);
+    Recorder a = new Recorder();
+    Recorder b = new Recorder();
+    for (int i = 1900; i < rows.length; i++) {
+      Prediction pa = step(original, rows[i], a);
+      Prediction pb = step(restored, rows[i], b);
+      assertThat(pb.score()).as("score at %d", i).isEqualTo(pa.score());
+    }
+    assertThat(b.log).isEqualTo(a.log).isNotEmpty();
+    assertThat(restored.version()).isEqualTo(original.version());
+  }
+
+  @Test
+  void featureDriftAlertsWithoutRetrainingUnlessAsked() {
+    double[][] rows = stream(3, 3000, Integer.MAX_VALUE);
+    for (int i = 1500; i < rows.length; i++) {
+      rows[i][2] += 25; // x3 (irrelevant to the label) jumps: feature drift, no concept drift
+    }
+    ModelState alertOnly = CONFIG.freshModel();
+    Recorder rec = new Recorder();
+    for (double[] row : rows) {
+      step(alertOnly, row, rec);
+    }
+    assertThat(rec.log).anyMatch(l -> l.startsWith("feature x3:DRIFT@"));
+    assertThat(alertOnly.version()).isEqualTo(1);
+
+    JobSpec.Drift retrain = new JobSpec.Drift("ddm", Map.of(), "reset", Map.of(), "page-hinkley", Map.of(), true);
+    ModelState retrains = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true,
+        retrain, 500).freshModel();
+    Recorder r2 = new Recorder();
+    for (double[] row : rows) {
+      step(retrains, row, r2);
+    }
+    assertThat(retrains.version()).as("a feature drift with feature-retrain makes a new version").isGreaterThan(1);
+    assertThat(r2.versions).isNotEmpty();
+  }
+
+  /**
+   * The learn half may run long after the predict half (a label that comes later), with other events
+   * predicted in between; a detached result keeps its own features.
+   */
+  @Test
+  void learningLaterFromTheDetachedHalf() {
+    double[][] rows = stream(11, 2000, 1000);
+    ModelState later = CONFIG.freshModel();
+    Recorder b = new Recorder();
+    Scored pending = null;
+    double pendingLabel = 0;
+    for (int i = 0; i < rows.length; i++) {
+      Scored s = later.predict(new double[] {rows[i][0], rows[i][1], rows[i][2]});
+      b.scored(s);
+      if (pending != null) { // the label of each even event arrives after the next event was predicted
+        b.learned(later.learn(pending, pendingLabel));
+        pending = null;
+      }
+      if (i % 2 == 0) {
+        pending = s.detached();
+        pendingLabel = rows[i][3];
+      } else {
+        b.learned(later.learn(s, rows[i][3]));
+      }
+    }
+    assertThat(later.events()).isEqualTo(2000);
+    assertThat(later.labelled()).isEqualTo(2000);
+    assertThat(later.metrics().count()).isEqualTo(2000);
+    assertThat(b.drifts).as("the flip at 1000 is detected across the delay: %s", b.log).isNotEmpty();
+    Scored first = later.predict(new double[] {1, 2, 3}).detached();
+    double[] kept = first.features().toDenseArray();
+    later.predict(new double[] {7, 8, 9});
+    assertThat(first.features().toDenseArray()).containsExactly(kept);
+  }
+
+  /**
+   * Standardized with the statistics that include the event itself: after (1, 10) and (3, 10) the
+   * second event standardizes to ((3 − 2)/1, 0); with hash-bits, the standardized numbers and the
+   * categories are hashed by name into 2^b dimensions.
+   */
+  @Test
+  void standardizesThenHashesNamedFeatures() {
+    ModelConfig dense = new ModelConfig("pa", Map.of(), List.of("a", "b"), Task.BINARY, true, JobSpec.Drift.NONE, 10);
+    ModelState m = dense.freshModel();
+    m.predict(new double[] {1, 10});
+    assertThat(m.predict(new double[] {3, 10}).features().toDenseArray()).containsExactly(1.0, 0.0);
+
+    ModelConfig hashed = new ModelConfig("pa", Map.of("hash-bits", "10"), List.of("size"), List.of("color"),
+        Task.BINARY, false, JobSpec.Drift.NONE, 10);
+    FeatureVector x = hashed.freshModel().predict(new double[] {2.5}, new String[] {"red"}).features();
+    assertThat(x.dimension()).isEqualTo(1024);
+    assertThat(x.size()).isEqualTo(2);
+    assertThat(Math.abs(x.toDenseArray()[FeatureHasher.murmur3("color", "red") & 1023])).isEqualTo(1.0);
+    assertThatThrownBy(() -> new ModelConfig("pa", Map.of(), List.of("size"), List.of("color"), Task.BINARY, false,
+        JobSpec.Drift.NONE, 10)).hasMessageContaining("hash-bits");
+  }
+
+  /**
+   * Format 1 as shipped: a state written by this code after 300 events (seed 1, no flip) is committed
+   * under test resources; it must keep decoding, with its counters and a known prediction.
+   */
+  @Test
+  void goldenFormat1StillDecodes() throws Exception {
+    Path golden = Path.of("src/test/resources/golden/model-state-format-1.bin");
+    double[][] rows = stream(1, 301, Integer.MAX_VALUE);
+    if (!Files.exists(golden) && Boolean.getBoolean("eddy.writeGolden")) {
+      ModelState m = CONFIG.freshModel();
+      for (int i = 0; i < 300; i++) {
+        step(m, rows[i], null);
+      }
+      Files.write(golden, ModelStateCodec.encode(m));
+    }
+    ModelState m = ModelStateCodec.decode(Files.readAllBytes(golden), CONFIG);
+    assertThat(m.events()).isEqualTo(300);
+    assertThat(m.labelled()).isEqualTo(300);
+    assertThat(m.version()).isEqualTo(1);
+    assertThat(m.featureDetectors().dimension()).isEqualTo(3);
+    assertThat(m.metrics().count()).isEqualTo(300);
+    // the same continuation from a freshly trained model gives the same prediction
+    ModelState fresh = CONFIG.freshModel();
+    for (int i = 0; i < 300; i++) {
+      step(fresh, rows[i], null);
+    }
+    assertThat(step(m, rows[300], null).score())
+        .isEqualTo(step(fresh, rows[300], null).score());
+  }
+
+  @Test
+  void rejectsBytesThatAreNotAModelState() {
+    assertThatThrownBy(() -> ModelStateCodec.decode(new byte[] {1, 2, 3, 4, 5, 6}, CONFIG))
+        .hasMessageStartingWith("not an Eddy model state");
+    byte[] b = ModelStateCodec.encode(CONFIG.freshModel());
+    b[5] = 9; // format version
+    assertThatThrownBy(() -> ModelStateCodec.decode(b, CONFIG))
+        .hasMessage("unknown model state format 9; this Eddy reads format 1");
+    byte[] truncated = java.util.Arrays.copyOf(ModelStateCodec.encode(CONFIG.freshModel()), 30);
+    assertThatThrownBy(() -> ModelStateCodec.decode(truncated, CONFIG)).hasMessage("truncated model state");
+  }
+}

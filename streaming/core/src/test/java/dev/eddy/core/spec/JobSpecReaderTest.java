@@ -1,0 +1,135 @@
+package dev.eddy.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eddy.core.spec.Guarantee;
+import dev.eddy.learners.Task;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobSpecReaderTest {
+  static final String MINIMAL = """
+      name: fraud
+      kafka: {bootstrap: "127.0.0.1:9092"}
+      features: [amount, age]
+      learner: {type: pa-i}
+      """;
+
+  @Test
+  void fillsDefaults() {
+    JobSpec s = JobSpecReader.parse(MINIMAL);
+    assertThat(s.name()).isEqualTo("fraud");
+    assertThat(s.kafka().topics().all())
+        .containsExactly("events", "labels", "predictions", "drift", "models", "dead-letter");
+    assertThat(s.kafka().groupId()).isEqualTo("eddy-fraud");
+    assertThat(s.input().format()).isEqualTo("avro");
+    assertThat(s.input().modelKey()).isNull();
+    assertThat(s.features()).containsExactly("amount", "age");
+    assertThat(s.standardize()).isTrue();
+    assertThat(s.task()).isEqualTo(Task.BINARY);
+    assertThat(s.checkpoint().interval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.checkpoint().guarantee()).isEqualTo(Guarantee.EXACTLY_ONCE);
+    assertThat(s.parallelism()).isZero();
+  }
+
+  @Test
+  void readsEveryField() {
+    JobSpec s = JobSpecReader.parse("""
+        name: full
+        kafka:
+          bootstrap: broker:9092
+          group-id: g1
+          topics: {events: ev, labels: lb, predictions: pr, drift: dr, models: mo, dead-letter: dl}
+        input: {format: json, model-key: key}
+        features: [a, b, c]
+        standardize: false
+        learner: {type: pa-i, C: 0.25}
+        task: binary
+        checkpoint: {interval: 500ms, guarantee: at-least-once, directory: "file:///tmp/cp"}
+        parallelism: 4
+        """);
+    assertThat(s.kafka().topics().all()).containsExactly("ev", "lb", "pr", "dr", "mo", "dl");
+    assertThat(s.kafka().groupId()).isEqualTo("g1");
+    assertThat(s.input()).isEqualTo(new JobSpec.Input("json", "key"));
+    assertThat(s.standardize()).isFalse();
+    assertThat(s.learner().params()).containsEntry("C", "0.25");
+    assertThat(s.checkpoint().interval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(s.checkpoint().guarantee()).isEqualTo(Guarantee.AT_LEAST_ONCE);
+    assertThat(s.checkpoint().directory()).isEqualTo("file:///tmp/cp");
+    assertThat(s.parallelism()).isEqualTo(4);
+  }
+
+  @Test
+  void theExampleSpecShippedWithTheProjectIsValid() throws Exception {
+    JobSpec s = JobSpecReader.read(java.nio.file.Path.of("../examples/job.yaml"));
+    assertThat(s.features()).isNotEmpty();
+  }
+
+  @Test
+  void errorsNameTheFieldAndTheAllowedValues() {
+    assertError(MINIMAL + "colour: red\n", "job spec: colour: unknown key; allowed here: name, kafka");
+    assertError(MINIMAL.replace("{bootstrap:", "{servers: x, bootstrap:"), "job spec: kafka.servers: unknown key; allowed here: bootstrap, properties, topics, group-id");
+    assertError(MINIMAL + "input: {format: xml}\n", "job spec: input.format: allowed: avro, json; got xml");
+    assertError(MINIMAL + "input: {model-key: tenant}\n", "job spec: input.model-key: allowed: key");
+    assertError(MINIMAL + "checkpoint: {guarantee: twice}\n", "job spec: checkpoint.guarantee: unknown guarantee 'twice'; allowed: exactly-once, at-least-once");
+    assertError(MINIMAL + "checkpoint: {interval: soon}\n", "job spec: checkpoint.interval: expected a duration");
+    assertError(MINIMAL + "standardize: maybe\n", "job spec: standardize: allowed: true, false; got maybe");
+    assertError(MINIMAL + "task: ranking\n", "job spec: task: allowed: binary, multiclass, regression; got ranking");
+    assertError(MINIMAL + "parallelism: many\n", "job spec: parallelism: must be an integer, got many");
+    assertError(MINIMAL.replace("type: pa-i", "type: forest"), "job spec: learner.type: required; allowed: [");
+    assertError(MINIMAL.replace("type: pa-i", "type: pa-i, C: -1"), "job spec: learner: ");
+    assertError(MINIMAL.replace("type: pa-i", "type: pa-i, gamma: 2"), "gamma");
+    assertError(MINIMAL.replace("[amount, age]", "[amount, amount]"), "job spec: features: duplicate feature name amount");
+    assertError(MINIMAL.replace("features: [amount, age]\n", ""), "job spec: features: required");
+    assertError(MINIMAL.replace("name: fraud", "name: my job"), "job spec: name: required; letters, digits");
+    assertError("kafka: [1, 2", "job spec: (syntax)");
+    assertError("- a\n- b\n", "job spec: (root): expected a mapping");
+  }
+
+  @Test
+  void readsTheDriftSection() {
+    JobSpec s = JobSpecReader.parse(MINIMAL + """
+        drift:
+          detector: adwin
+          detector-params: {delta: 0.01}
+          retrain: window
+          retrain-params: {window-size: 500}
+          feature-detector: kswin
+          feature-retrain: true
+        """);
+    assertThat(s.drift().detector()).isEqualTo("adwin");
+    assertThat(s.drift().detectorParams()).containsEntry("delta", "0.01");
+    assertThat(s.drift().retrain()).isEqualTo("window");
+    assertThat(s.drift().featureDetector()).isEqualTo("kswin");
+    assertThat(s.drift().featureRetrain()).isTrue();
+    JobSpec none = JobSpecReader.parse(MINIMAL);
+    assertThat(none.drift().detector()).isNull();
+    assertThat(none.drift().retrain()).isEqualTo("background");
+  }
+
+  @Test
+  void driftErrorsNameTheField() {
+    assertError(MINIMAL + "drift: {detectr: adwin}\n", "job spec: drift.detectr: unknown key");
+    assertError(MINIMAL + "drift: {detector: magic}\n", "job spec: drift.detector: ");
+    assertError(MINIMAL + "drift: {detector: adwin, detector-params: {delta: 7}}\n", "job spec: drift.detector: ");
+    assertError(MINIMAL + "drift: {retrain: pray}\n", "job spec: drift.retrain: ");
+    assertError(MINIMAL + "drift: {feature-detector: ddm}\n", "job spec: drift.feature-detector: ddm takes 0/1 errors");
+    assertError(MINIMAL + "drift: {detector-params: {delta: 0.1}}\n", "job spec: drift.detector-params: given without drift.detector");
+    assertError(MINIMAL + "drift: {feature-retrain: often}\n", "job spec: drift.feature-retrain: allowed: true, false");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    assertThatThrownBy(() -> JobSpecReader.read(java.nio.file.Path.of("no/such.yaml")))
+        .hasMessage("job spec: file: no such file: no/such.yaml");
+  }
+
+  private static void assertError(String yaml, String messageStart) {
+    assertThatThrownBy(() -> JobSpecReader.parse(yaml))
+        .isInstanceOf(JobSpecException.class)
+        .message()
+        .satisfies(m -> assertThat(List.of(m)).allMatch(x -> x.startsWith(messageStart) || x.contains(messageStart)));
+  }
+}

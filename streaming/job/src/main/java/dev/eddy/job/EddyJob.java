@@ -1,0 +1,130 @@
+package dev.eddy.job;
+
+import dev.eddy.core.input.EventFormats;
+import dev.eddy.core.input.EventParser;
+import dev.eddy.core.input.FeatureLayout;
+import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.RawRecord;
+import dev.eddy.core.model.ModelConfig;
+import dev.eddy.core.spec.Guarantee;
+import dev.eddy.core.spec.JobSpec;
+import dev.eddy.job.gpu.GpuPlacement;
+import dev.eddy.job.operator.LearnerOperator;
+import dev.eddy.job.operator.OutputTags;
+import dev.eddy.job.source.EventDecoder;
+import dev.eddy.job.source.RawRecordDeserializer;
+import dev.eddy.schemas.Prediction;
+import dev.eddy.sinks.EddySinks;
+import dev.eddy.sinks.Output;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The Eddy job: Kafka events → decode and validate (bad records to the dead-letter topic) → keyBy
+ * model key → keyed learner operator on RocksDB → predictions, drift events and model versions to
+ * Kafka, exactly-once by default. Every Kafka client of the job comes from the spec's one
+ * {@link dev.eddy.core.kafka.KafkaConnection}; every output from the {@link Output} registry.
+ *
+ * <p>Entry point of the job jar ({@link JobArguments}: {@code flink run eddy-job.jar --spec job.yaml
+ * [--bounded]}, and {@code bin/eddy submit}); {@code bin/eddy run} builds the same graph on a local
+ * MiniCluster.
+ */
+public final class EddyJob {
+  private EddyJob() {}
+
+  /** {@code --spec FILE | --spec-yaml TEXT [--bounded]}. */
+  public static void main(String[] args) throws Exception {
+    JobArguments job = JobArguments.parse(args);
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(configuration(job.spec()));
+    build(env, job.spec(), job.bounded());
+    env.execute(job.spec().name());
+  }
+
+  /**
+   * The job-level configuration a spec implies: RocksDB state, checkpointing at the spec's interval
+   * and mode, and the checkpoint directory when the spec names one (else the cluster's).
+   */
+  public static Configuration configuration(JobSpec spec) {
+    Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, spec.checkpoint().interval());
+    conf.set(
+        CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+        spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE
+            ? CheckpointingMode.EXACTLY_ONCE
+            : CheckpointingMode.AT_LEAST_ONCE);
+    if (spec.checkpoint().directory() != null) {
+      conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, spec.checkpoint().directory());
+    }
+    return conf;
+  }
+
+  /** Adds the job's operators to {@code env}. */
+  public static void build(StreamExecutionEnvironment env, JobSpec spec, boolean bounded) {
+    env.getConfig().enableObjectReuse(); // operators never keep references to records
+    if (spec.parallelism() > 0) {
+      env.setParallelism(spec.parallelism());
+    }
+    KafkaSourceBuilder<RawRecord> source =
+        KafkaSource.<RawRecord>builder()
+            .setProperties(spec.kafka().connection().clientProperties())
+            .setTopics(spec.kafka().topics().events())
+            .setGroupId(spec.kafka().groupId())
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new RawRecordDeserializer())
+            .setProperty("isolation.level", "read_committed");
+    if (bounded) {
+      source.setBounded(OffsetsInitializer.latest());
+    }
+    EventParser parser = EventFormats.parser(spec.input().format(),
+        new FeatureLayout(spec.features(), spec.input().modelKey() != null));
+
+    SingleOutputStreamOperator<InputEvent> events =
+        env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "events")
+            .uid("events-source")
+            .process(new EventDecoder(parser))
+            .uid("decode")
+            .name("decode and validate");
+
+    SingleOutputStreamOperator<Prediction> predictions =
+        events.keyBy(e -> e.modelKey)
+            .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
+                new LearnerOperator(ModelConfig.of(spec)))
+            .uid("learner")
+            .name("learner " + spec.learner().type());
+    GpuPlacement.apply(env, spec, predictions);
+
+    EddySinks sinks = new EddySinks(spec.kafka().connection().clientProperties(),
+        spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE
+            ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
+        spec.name());
+    write(predictions, Output.PREDICTIONS, sinks, spec);
+    write(events.getSideOutput(OutputTags.of(Output.DEAD_LETTER)), Output.DEAD_LETTER, sinks, spec);
+    write(predictions.getSideOutput(OutputTags.of(Output.DRIFT)), Output.DRIFT, sinks, spec);
+    write(predictions.getSideOutput(OutputTags.of(Output.MODELS)), Output.MODELS, sinks, spec);
+  }
+
+  /** Sinks {@code stream} to the topic the spec names for {@code output}; uid and name follow the output's name. */
+  private static <T extends SpecificRecordBase> void write(
+      DataStream<T> stream, Output<T> output, EddySinks sinks, JobSpec spec) {
+    stream.sinkTo(sinks.sink(output, spec.kafka().topics().of(output.name())))
+        .uid(output.name() + "-sink")
+        .name(output.name());
+  }
+}

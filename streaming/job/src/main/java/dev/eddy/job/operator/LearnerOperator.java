@@ -1,0 +1,199 @@
+package dev.eddy.job.operator;
+
+import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.model.DriftSignal;
+import dev.eddy.core.model.Learned;
+import dev.eddy.core.model.ModelConfig;
+import dev.eddy.core.model.ModelState;
+import dev.eddy.core.model.ModelStateCodec;
+import dev.eddy.core.model.OutputRecords;
+import dev.eddy.core.model.Scored;
+import dev.eddy.job.gpu.GpuPlacement;
+import dev.eddy.job.gpu.LearnerDevice;
+import dev.eddy.schemas.DriftEvent;
+import dev.eddy.schemas.ModelSnapshot;
+import dev.eddy.schemas.Prediction;
+import dev.eddy.sinks.Output;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The keyed learner operator: one model per model key, kept in keyed state (RocksDB in every
+ * deployment) in {@link ModelStateCodec}'s versioned form. For each event: find the key's model, run
+ * the predict half of its step ({@link ModelState#predict}) and emit the prediction; when the event
+ * carries its label, run the learn half ({@link ModelState#learn}). What the halves return becomes
+ * records ({@link OutputRecords}): drift signals and new model versions go to the side outputs of
+ * {@link Output#DRIFT} and {@link Output#MODELS}.
+ *
+ * <p>Decoded models of recently used keys live in a {@link ModelCache} and are written back to keyed
+ * state when the operator is snapshotted (and on eviction), so the per-event cost does not include
+ * serializing the model; a checkpoint or savepoint captures exactly the state after the events before its barrier.
+ * Thin by design: all the learning is in the pure-Java modules.
+ */
+public final class LearnerOperator extends AbstractStreamOperator<Prediction>
+    implements OneInputStreamOperator<InputEvent, Prediction> {
+  private static final long serialVersionUID = 1L;
+  /** Name of the keyed state; part of savepoint compatibility, never rename. */
+  public static final String STATE_NAME = "eddy-model";
+  private static final OutputTag<DriftEvent> DRIFT = OutputTags.of(Output.DRIFT);
+  private static final OutputTag<ModelSnapshot> MODELS = OutputTags.of(Output.MODELS);
+  /** Decoded models kept in memory per subtask by default. */
+  public static final int DEFAULT_CACHE_CAPACITY = 10_000;
+
+  private ModelConfig config; // the job's; open() replaces it with the one placed on this subtask's device
+  private final int cacheCapacity;
+  private transient LearnerDevice device;
+  private transient ValueState<byte[]> state;
+  private transient ModelCache cache;
+  private transient StreamRecord<Prediction> reuse;
+  private transient Counter predictions;
+  private transient Counter learned;
+
+  public LearnerOperator(ModelConfig config) {
+    this(config, DEFAULT_CACHE_CAPACITY);
+  }
+
+  /** @param cacheCapacity decoded models kept in memory per subtask (at least 1) */
+  public LearnerOperator(ModelConfig config, int cacheCapacity) {
+    if (cacheCapacity < 1) {
+      throw new IllegalArgumentException("cacheCapacity must be >= 1, got " + cacheCapacity);
+    }
+    this.config = config;
+    this.cacheCapacity = cacheCapacity;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    placeOnDevice();
+    state = getPartitionedState(
+        new ValueStateDescriptor<>(STATE_NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    cache = new ModelCache(cacheCapacity, LearnerDevice::release);
+    reuse = new StreamRecord<>(null);
+    predictions = getMetricGroup().counter("eddyPredictions");
+    learned = getMetricGroup().counter("eddyLearned");
+  }
+
+  @Override
+  public void processElement(StreamRecord<InputEvent> record) throws Exception {
+    InputEvent e = record.getValue();
+    ModelCache.Entry entry = model(e.modelKey, e.timestamp);
+    ModelState model = entry.model;
+    Scored scored = model.predict(e.features);
+    for (DriftSignal s : scored.featureDrifts()) {
+      output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(e.modelKey, s, e.timestamp)));
+    }
+    output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, scored,
+        e.hasLabel() ? e.label : null, e.timestamp, System.currentTimeMillis())));
+    predictions.inc();
+    if (e.hasLabel()) {
+      emit(e.modelKey, model, model.learn(scored, e.label), e.timestamp);
+      learned.inc();
+    }
+    entry.dirty = true;
+  }
+
+  /** The key's model: cached, or restored from keyed state, or a fresh one (published as version 1). */
+  private ModelCache.Entry model(String key, long timestamp) throws IOException {
+    ModelCache.Entry entry = cache.get(key);
+    if (entry == null) {
+      byte[] stored = state.value();
+      if (stored == null) {
+        entry = new ModelCache.Entry(config.freshModel());
+        output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, entry.model, "initial", timestamp)));
+      } else {
+        entry = new ModelCache.Entry(ModelStateCodec.decode(stored, config));
+      }
+      cache.put(key, entry, this::writeBack);
+    }
+    return entry;
+  }
+
+  /** Emits what the learn half reported: a concept-drift signal, a new model version. */
+  private void emit(String key, ModelState model, Learned learned, long timestamp) {
+    if (learned.signal() != null) {
+      output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(key, learned.signal(), timestamp)));
+    }
+    if (learned.newVersion()) {
+      output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, learned.newVersionReason(), timestamp)));
+    }
+  }
+
+  /** Runs before the keyed state backend is snapshotted, for checkpoints and savepoints alike. */
+  @Override
+  public void snapshotState(StateSnapshotContext context) throws Exception {
+    cache.flush(this::writeBack);
+    super.snapshotState(context);
+  }
+
+  /**
+   * Takes the GPU Flink gave this TaskManager (if the learner wants one) and places the learner on
+   * it ({@link LearnerDevice}); exposes the index as a gauge and, for mini-batch learners, checks
+   * periodically for batches that waited their {@code max-wait}.
+   */
+  private void placeOnDevice() {
+    device = LearnerDevice.open(config,
+        getRuntimeContext().getExternalResourceInfos(GpuPlacement.RESOURCE),
+        getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks());
+    config = device.config();
+    getMetricGroup().gauge(LearnerDevice.GAUGE_INDEX, (Gauge<Integer>) device::gpuIndex);
+    getMetricGroup().gauge(LearnerDevice.GAUGE_ON_GPU, (Gauge<Integer>) () -> device.onGpu() ? 1 : 0);
+    long period = device.flushPeriodMillis();
+    if (period > 0) {
+      getProcessingTimeService().scheduleWithFixedDelay(time -> flushDueBatches(), period, period);
+    }
+  }
+
+  /** Trains the mini-batches whose first example waited {@code max-wait}, so a quiet stream learns. */
+  private void flushDueBatches() {
+    cache.forEach(entry -> {
+      device.checkRestored(entry.model);
+      if (device.flushIfDue(entry.model)) {
+        entry.dirty = true;
+      }
+    });
+  }
+
+  /** Releases every cached model's native resources (TensorFlow sessions), on success and failure. */
+  @Override
+  public void close() throws Exception {
+    try {
+      if (cache != null) {
+        cache.closeAll();
+      }
+    } finally {
+      super.close();
+    }
+  }
+
+  @Override
+  public void finish() throws Exception {
+    cache.flush(this::writeBack);
+    super.finish();
+  }
+
+  /** Stores one model under its key, then restores the key context of the current record. */
+  private void writeBack(String key, ModelState model) {
+    Object current = getCurrentKey();
+    setCurrentKey(key);
+    try {
+      state.update(ModelStateCodec.encode(model));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the model of key " + key, e);
+    } finally {
+      if (current != null) {
+        setCurrentKey(current);
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.eddy.job.operator;
+
+import dev.eddy.core.model.ModelState;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Decoded models of the most recently used keys, so that an event costs a hash lookup instead of a
+ * decode and an encode of the whole model. Entries are written back to keyed state (by the given
+ * writer) when evicted and whenever the operator is snapshotted; keyed state stays the source of truth, so
+ * a restore or a rescale simply starts with an empty cache.
+ */
+final class ModelCache {
+  private final int capacity;
+  private final LinkedHashMap<String, Entry> entries;
+  private final Consumer<ModelState> release;
+
+  static final class Entry {
+    final ModelState model;
+    boolean dirty;
+
+    Entry(ModelState model) {
+      this.model = model;
+    }
+  }
+
+  /** @param release frees a model's native resources once it leaves the cache (evicted or closed) */
+  ModelCache(int capacity, Consumer<ModelState> release) {
+    this.capacity = capacity;
+    this.entries = new LinkedHashMap<>(16, 0.75f, true); // access order: eldest = least recently used
+    this.release = release;
+  }
+
+  Entry get(String key) {
+    return entries.get(key);
+  }
+
+  /** Adds an entry; when full, first writes back and drops the least recently used one. */
+  void put(String key, Entry entry, BiConsumer<String, ModelState> writer) {
+    if (entries.size() >= capacity) {
+      Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+      Map.Entry<String, Entry> e = eldest.next();
+      if (e.getValue().dirty) {
+        writer.accept(e.getKey(), e.getValue().model);
+      }
+      eldest.remove();
+      release.accept(e.getValue().model);
+    }
+    entries.put(key, entry);
+  }
+
+  /** Visits every cached entry, without changing the access order. */
+  void forEach(Consumer<Entry> action) {
+    entries.values().forEach(action);
+  }
+
+  /** Releases every cached model and empties the cache (no write-back); the first failure is thrown. */
+  void closeAll() {
+    RuntimeException failure = null;
+    for (Entry e : entries.values()) {
+      try {
+        release.accept(e.model);
+      } catch (RuntimeException ex) {
+        if (failure == null) {
+          failure = ex;
+        } else {
+          failure.addSuppressed(ex);
+        }
+      }
+    }
+    entries.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Writes back every changed model; entries stay cached and become clean. */
+  void flush(BiConsumer<String, ModelState> writer) {
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (e.getValue().dirty) {
+        writer.accept(e.getKey(), e.getValue().model);
+        e.getValue().dirty = false;
+      }
+    }
+  }
+
+  int size() {
+    return entries.size();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.eddy.job.source;
+
+import dev.eddy.core.input.EventParser;
+import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.InvalidEventException;
+import dev.eddy.core.input.RawRecord;
+import dev.eddy.job.operator.OutputTags;
+import dev.eddy.schemas.DeadLetter;
+import dev.eddy.sinks.Output;
+import java.nio.ByteBuffer;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Decodes and validates raw records: valid events go on, every other record goes to the
+ * dead-letter side output ({@link Output#DEAD_LETTER}) with its original bytes, position and the reason. The job never
+ * fails on bad input.
+ */
+public final class EventDecoder extends ProcessFunction<RawRecord, InputEvent> {
+  private static final long serialVersionUID = 1L;
+  private static final OutputTag<DeadLetter> DEAD_LETTERS = OutputTags.of(Output.DEAD_LETTER);
+
+  private final EventParser parser;
+
+  public EventDecoder(EventParser parser) {
+    this.parser = parser;
+  }
+
+  @Override
+  public void processElement(RawRecord r, Context ctx, Collector<InputEvent> out) {
+    try {
+      out.collect(parser.parse(r.value, r.timestamp));
+    } catch (InvalidEventException e) {
+      ctx.output(DEAD_LETTERS, deadLetter(r, e.getMessage()));
+    } catch (RuntimeException e) {
+      ctx.output(DEAD_LETTERS, deadLetter(r, "cannot decode: " + e));
+    }
+  }
+
+  static DeadLetter deadLetter(RawRecord r, String reason) {
+    return DeadLetter.newBuilder()
+        .setTopic(r.topic)
+        .setPartition(r.partition)
+        .setOffset(r.offset)
+        .setKey(r.key == null ? null : ByteBuffer.wrap(r.key))
+        .setValue(r.value == null ? null : ByteBuffer.wrap(r.value))
+        .setReason(reason)
+        .setTimestamp(System.currentTimeMillis())
+        .build();
+  }
+}
