@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the job's end-to-end events/s (bounded run over pre-produced events, embedded Kafka,",
-      "MiniCluster) next to a plain Kafka consume->produce passthrough of the same records."
+      "Measures the job's end-to-end events/s next to a plain Kafka passthrough of the same records.",
+      "The job runs bounded over pre-produced events on an embedded Kafka and a MiniCluster; the",
+      "passthrough consumes and produces the same records."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "1000000", description = "Events to pre-produce (default: ${DEFAULT-VALUE}).")

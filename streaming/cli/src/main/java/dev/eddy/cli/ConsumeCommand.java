@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
     name = "consume",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the records of an Eddy topic as JSON lines (Avro decoded, read_committed),",
-      "field names as in the Avro schema. JSON values are printed as they are; other bytes as",
+      "Prints the records of an Eddy topic as JSON lines (Avro decoded, read_committed).",
+      "Field names are as in the Avro schema. JSON values are printed as they are; other bytes as",
       "{\"undecodable\": base64}."
     })
 public final class ConsumeCommand implements Callable<Integer> {

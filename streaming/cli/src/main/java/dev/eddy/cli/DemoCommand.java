@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs Eddy end to end with everything embedded: a real Kafka broker (KRaft) in this process,",
-      "a seeded hyperplane stream with concept drift at known points, the Eddy job on a local Flink",
-      "MiniCluster (RocksDB, checkpoints, exactly-once outputs), live progress, and a summary."
+      "Runs Eddy end to end with everything embedded, and prints a summary.",
+      "A real Kafka broker (KRaft) in this process, a seeded hyperplane stream with concept drift at",
+      "known points, the Eddy job on a local Flink MiniCluster (RocksDB, checkpoints, exactly-once",
+      "outputs) and live progress."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "100000", description = "Stream length (default: ${DEFAULT-VALUE}).")

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     name = "drift",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a drift detector over a file of numbers, one per line, and prints the 0-based",
-      "positions of its warnings and drifts. Detectors: adwin, ddm, eddm, hddm-a, hddm-w (0/1",
+      "Runs a drift detector over a file of numbers and prints where it warned and detected drift.",
+      "The file holds one number per line; positions are 0-based. Detectors: adwin, ddm, eddm, hddm-a, hddm-w (0/1",
       "errors only for ddm, eddm, hddm-a, hddm-w), page-hinkley, cusum, kswin."
     })
 public final class DriftCommand implements Callable<Integer> {

@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Prequential (test-then-train) evaluation of a learner over a CSV file in row order:",
-      "each row is predicted, scored, then learned. Prints the final metrics; --json writes",
+      "Evaluates a learner prequentially (test-then-train) over a CSV file, in row order.",
+      "Each row goes through the job's own model step: predicted, scored, then learned. Prints the final metrics; --json writes",
       "learner, hyperparameters, task, instances, skipped, seconds, instancesPerSecond, every",
       "metric by name (accuracy as a fraction, kappa, logLoss, precision, recall, f1; mae, rmse",
       "for regression; window* over the last --window rows), window and accuracyPerWindow",
@@ -98,6 +98,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON here.")
   Path json;
 
+  @Option(names = "--predictions", paramLabel = "FILE",
+      description = "Also write each example's prediction here as CSV: example (0-based), score, predictedLabel, modelVersion.")
+  Path predictionsFile;
+
   @Option(names = "--no-progress", description = "Do not show the progress bar.")
   boolean noProgress;
 
@@ -121,9 +125,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage("--param: " + e.getMessage());
     }
-    EvaluationRun evaluation = new EvaluationRun(model, window, drift);
     List<String> badRows = new ArrayList<>();
-    long skipped = run(evaluation, scan, badRows);
+    EvaluationRun evaluation;
+    long skipped;
+    try (PrintWriter predictions = predictionsFile == null ? null
+        : new PrintWriter(Files.newBufferedWriter(predictionsFile))) {
+      evaluation = new EvaluationRun(model, window, drift, predictions);
+      skipped = run(evaluation, scan, badRows);
+    }
     EvaluationReport report = evaluation.report((System.nanoTime() - start) / 1e9, skipped);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

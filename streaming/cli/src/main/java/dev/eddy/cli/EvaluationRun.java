@@ -4,6 +4,7 @@ import dev.eddy.core.model.ModelState;
 import dev.eddy.core.model.Scored;
 import dev.eddy.learners.Task;
 import dev.eddy.learners.eval.EvaluationReport;
+import java.io.PrintWriter;
 import java.util.Arrays;
 
 /**
@@ -16,19 +17,31 @@ final class EvaluationRun {
   private final ModelState model;
   private final int window;
   private final DriftOptions drift;
+  private final PrintWriter predictions; // null: not written
   private double[] perWindow = new double[16];
   private int windows;
 
-  /** @param window N of the per-window curve; the model's metrics window should be the same */
-  EvaluationRun(ModelState model, int window, DriftOptions drift) {
+  /**
+   * @param window N of the per-window curve; the model's metrics window should be the same
+   * @param predictions where each example's prediction goes as a CSV line, or null
+   */
+  EvaluationRun(ModelState model, int window, DriftOptions drift, PrintWriter predictions) {
     this.model = model;
     this.window = window;
     this.drift = drift;
+    this.predictions = predictions;
+    if (predictions != null) {
+      predictions.println("example,score,predictedLabel,modelVersion");
+    }
   }
 
   /** Test-then-train on one example. */
   void step(double[] numbers, String[] categories, double label) {
     Scored scored = model.predict(numbers, categories);
+    if (predictions != null) {
+      predictions.println(model.metrics().count() + "," + scored.prediction().score() + ","
+          + scored.prediction().label() + "," + scored.version());
+    }
     drift.record(model.learn(scored, label));
     if (model.metrics().count() % window == 0) {
       if (windows == perWindow.length) {

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "savepoint",
     mixinStandardHelpOptions = true,
     description = {
-      "Takes a savepoint of a running job (--stop: stops the job with a final savepoint; its Kafka outputs are",
-      "committed), waits for it and prints its location for `bin/eddy submit --from-savepoint`."
+      "Takes a savepoint of a running job, waits for it and prints its location.",
+      "The location is what `bin/eddy submit --from-savepoint` takes. --stop stops the job with a final",
+      "savepoint, committing its Kafka outputs."
     })
 public final class SavepointCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

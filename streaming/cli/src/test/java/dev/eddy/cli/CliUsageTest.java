@@ -94,6 +94,17 @@ class CliUsageTest {
     }
   }
 
+  /** The command list shows the first line of each description: it must be one whole sentence. */
+  @Test
+  void eachCommandSummaryIsOneCompleteSentence() {
+    EddyCli.commandLine().getSubcommands().forEach((name, command) -> {
+      if (!name.equals("help")) {
+        String first = command.getCommandSpec().usageMessage().description()[0];
+        assertThat(first).as(name).matches("[A-Z].*[.]$").doesNotContain(". ");
+      }
+    });
+  }
+
   @Test
   void helpExplainsEachCommand() {
     assertThat(run("--help")).isZero();

@@ -2,9 +2,9 @@ package dev.eddy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.cli.demo.DemoStream;
-import dev.eddy.cli.demo.PredictionTally;
 import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.cli.workload.PredictionTally;
+import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.spec.JobSpec;
@@ -48,7 +48,7 @@ class EddyJobITCase {
 
   /** The Avro test feeds the demo stream (5 features), the JSON test SEA (3 features). */
   static String[] featuresFor(String format) {
-    return format.equals("avro") ? DemoStream.FEATURES : new String[] {"x1", "x2", "x3"};
+    return format.equals("avro") ? SeededWorkload.FEATURES : new String[] {"x1", "x2", "x3"};
   }
 
   @Test
@@ -56,7 +56,7 @@ class EddyJobITCase {
     JobSpec spec = JobSpecReader.parse(spec("avro", "avro"));
     kafka.createTopics(spec.kafka().topics().all());
     try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
-      DemoStream.produce(p, spec.kafka().topics().events(), EVENTS, 6, 1, n -> {});
+      SeededWorkload.produce(p, spec.kafka().topics().events(), EVENTS, 6, 1, n -> {});
     }
 
     LocalRunner.run(spec, true, kafka.workDir("avro"));

@@ -17,7 +17,7 @@ class EvaluationRunTest {
   private static EvaluationRun run(String learner, int dimension, Task task, int window) {
     List<String> names = dimension == 1 ? List.of("a") : List.of("a", "b");
     var model = new ModelConfig(learner, Map.of(), names, task, false, JobSpec.Drift.NONE, window).freshModel();
-    return new EvaluationRun(model, window, new DriftOptions());
+    return new EvaluationRun(model, window, new DriftOptions(), null);
   }
 
   /**

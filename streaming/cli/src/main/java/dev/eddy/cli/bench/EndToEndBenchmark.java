@@ -1,9 +1,9 @@
 package dev.eddy.cli.bench;
 
-import dev.eddy.cli.demo.DemoStream;
-import dev.eddy.cli.demo.PredictionTally;
 import dev.eddy.cli.kafka.KafkaBroker;
 import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.cli.workload.PredictionTally;
+import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
@@ -40,13 +40,13 @@ public final class EndToEndBenchmark {
   public static Result run(long events, Path workDir, PrintStream out) throws Exception {
     try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
-      JobSpec spec = JobSpecReader.parse(DemoStream.spec(bootstrap));
+      JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
       var topics = spec.kafka().topics();
       TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), topics.all(), 1, Set.of(topics.models()));
       TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of("passthrough"), 1, Set.of());
       out.println("producing " + events + " events ...");
       try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
-        DemoStream.produce(p, topics.events(), events, 0, 7, n -> {});
+        SeededWorkload.produce(p, topics.events(), events, 0, 7, n -> {});
       }
 
       out.println("passthrough (plain consumer -> producer) ...");

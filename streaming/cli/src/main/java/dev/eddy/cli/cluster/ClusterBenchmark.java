@@ -1,9 +1,9 @@
 package dev.eddy.cli.cluster;
 
-import dev.eddy.cli.demo.DemoStream;
-import dev.eddy.cli.demo.PredictionTally;
 import dev.eddy.cli.kafka.KafkaBroker;
 import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.cli.workload.PredictionTally;
+import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
@@ -60,7 +60,7 @@ public final class ClusterBenchmark {
         "  bootstrap: " + bootstrap,
         "  topics: {events: " + eventsTopic + ", predictions: " + name + "-predictions, dead-letter: " + name + "-dlq,",
         "           labels: " + name + "-labels, drift: " + name + "-drift, models: " + name + "-models}",
-        "features: [" + String.join(", ", DemoStream.FEATURES) + "]",
+        "features: [" + String.join(", ", SeededWorkload.FEATURES) + "]",
         "learner: {type: pa-i, C: 0.01}",
         "checkpoint: {interval: 1s, guarantee: exactly-once}",
         "");
@@ -73,7 +73,7 @@ public final class ClusterBenchmark {
       TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(EVENTS_TOPIC), 2, Set.of());
       out.println("producing " + events + " events ...");
       try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
-        DemoStream.produce(p, EVENTS_TOPIC, events, 0, 7, n -> {});
+        SeededWorkload.produce(p, EVENTS_TOPIC, events, 0, 7, n -> {});
       }
 
       out.println("the job on a MiniCluster (this JVM) ...");

@@ -2,6 +2,8 @@ package dev.eddy.cli.demo;
 
 import dev.eddy.cli.kafka.KafkaBroker;
 import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.cli.workload.PredictionTally;
+import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
@@ -53,15 +55,15 @@ public final class Demo {
     out.println("Starting an embedded Kafka broker (KRaft) ...");
     try (KafkaBroker broker = KafkaBroker.start(0, options.workDir().resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
-      JobSpec spec = JobSpecReader.parse(DemoStream.spec(bootstrap));
+      JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
       var topics = spec.kafka().topics();
       TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), topics.all(), 1, Set.of(topics.models()));
-      out.println("Kafka ready on " + bootstrap + "; job spec:\n\n" + DemoStream.spec(bootstrap).indent(2));
+      out.println("Kafka ready on " + bootstrap + "; job spec:\n\n" + SeededWorkload.spec(bootstrap).indent(2));
 
       long[] drifts;
       try (CheckedProducer producer = new CheckedProducer(KafkaConnection.of(bootstrap));
           ProgressBar bar = Progress.bar("producing", options.events())) {
-        drifts = DemoStream.produce(producer, topics.events(), options.events(), options.badRecords(),
+        drifts = SeededWorkload.produce(producer, topics.events(), options.events(), options.badRecords(),
             options.seed(), bar::stepTo);
       }
       out.println("Produced " + options.events() + " hyperplane events (concept drifts at " + java.util.Arrays.toString(drifts)

@@ -3,8 +3,8 @@ package dev.eddy.cli.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.cli.EddyCli;
-import dev.eddy.cli.demo.PredictionTally;
 import dev.eddy.cli.kafka.KafkaBroker;
+import dev.eddy.cli.workload.PredictionTally;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.eddy.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.cli.demo.PredictionTally;
+import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;

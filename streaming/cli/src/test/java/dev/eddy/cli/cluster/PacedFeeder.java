@@ -1,6 +1,6 @@
 package dev.eddy.cli.cluster;
 
-import dev.eddy.cli.demo.DemoStream;
+import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaConnection;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Produces the demo's seeded SEA stream ({@link DemoStream}, ids {@code e-0 .. e-(n-1)}) in a
+ * Produces the demo's seeded SEA stream ({@link SeededWorkload}, ids {@code e-0 .. e-(n-1)}) in a
  * background thread at a steady rate, so that a job is mid-stream when a test disturbs it. The
  * producer is idempotent, so a broker restart neither loses nor doubles events.
  */
@@ -22,7 +22,7 @@ final class PacedFeeder implements AutoCloseable {
     done = CompletableFuture.runAsync(() -> {
       long start = System.nanoTime();
       try (CheckedProducer producer = new CheckedProducer(KafkaConnection.of(bootstrap))) {
-        DemoStream.produce(producer, topic, events, 0, seed, n -> {
+        SeededWorkload.produce(producer, topic, events, 0, seed, n -> {
           if (stopped) {
             throw new IllegalStateException("feeder stopped");
           }

@@ -1,6 +1,6 @@
 package dev.eddy.cli.cluster;
 
-import dev.eddy.cli.demo.PredictionTally;
+import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.schemas.Prediction;

@@ -7,7 +7,7 @@ import dev.eddy.cli.KafkaTestSupport;
 import dev.eddy.cli.cluster.ClusterOptions;
 import dev.eddy.cli.cluster.FlinkDistribution;
 import dev.eddy.cli.cluster.StandaloneCluster;
-import dev.eddy.cli.demo.DemoStream;
+import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.spec.JobSpec;
@@ -110,7 +110,7 @@ class GpuTaskManagerE2E {
         "  bootstrap: " + kafka.bootstrap(),
         "  topics: {events: " + name + "-events, predictions: " + name + "-predictions, dead-letter: " + name + "-dlq,",
         "           labels: " + name + "-labels, drift: " + name + "-drift, models: " + name + "-models}",
-        "features: [" + String.join(", ", DemoStream.FEATURES) + "]",
+        "features: [" + String.join(", ", SeededWorkload.FEATURES) + "]",
         "learner: " + learner,
         "checkpoint: {interval: 1s, guarantee: exactly-once}",
         "parallelism: 1",
@@ -119,7 +119,7 @@ class GpuTaskManagerE2E {
 
   static void produce(JobSpec spec, long seed) {
     try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
-      DemoStream.produce(p, spec.kafka().topics().events(), EVENTS, 0, seed, n -> {});
+      SeededWorkload.produce(p, spec.kafka().topics().events(), EVENTS, 0, seed, n -> {});
     }
   }
 

@@ -29,7 +29,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> properties) 
     }
     properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
     if (properties.containsKey(BOOTSTRAP)) {
-      throw new IllegalArgumentException("kafka.properties: give bootstrap.servers as kafka.bootstrap, not as a property");
+      throw new IllegalArgumentException("give bootstrap.servers as kafka.bootstrap, not as a property");
     }
   }
 

@@ -87,8 +87,8 @@ public final class JobSpecReader {
     try (AutoCloseable probe = closeable(config.freshModel().champion())) {
       // nothing to do: built means valid
     } catch (IllegalArgumentException e) {
-      throw new JobSpecException(spec.drift().featureDetector() != null && e.getMessage().contains("feature")
-          ? "drift.feature-detector" : "learner", e.getMessage());
+      boolean monitor = spec.drift().featureDetector() != null && e.getMessage().startsWith("feature drift");
+      throw new JobSpecException(monitor ? "drift.feature-detector" : "learner", e.getMessage());
     } catch (Exception e) {
       throw new IllegalStateException("cannot release the model built to check the spec", e);
     }

@@ -126,6 +126,36 @@ class JobSpecReaderTest {
         .hasMessage("job spec: file: no such file: no/such.yaml");
   }
 
+  @Test
+  void kafkaPropertiesReachTheOneConnectionAndSecretsAreNotPrinted() {
+    JobSpec s = JobSpecReader.parse(MINIMAL.replace("kafka: {bootstrap: \"127.0.0.1:9092\"}",
+        "kafka: {bootstrap: \"127.0.0.1:9092\", properties: {security.protocol: SASL_SSL, sasl.mechanism: SCRAM-SHA-512,"
+            + " sasl.jaas.config: 'x required username=\"u\" password=\"hunter2\";', ssl.truststore.password: hunter2}}"));
+    var props = s.kafka().connection().clientProperties();
+    assertThat(props).containsEntry("bootstrap.servers", "127.0.0.1:9092").containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    assertThat(s.kafka().connection().toString()).contains("SASL_SSL").doesNotContain("hunter2");
+    assertThat(s.toString()).doesNotContain("hunter2");
+    assertError(MINIMAL.replace("kafka: {bootstrap: \"127.0.0.1:9092\"}",
+        "kafka: {bootstrap: \"127.0.0.1:9092\", properties: {bootstrap.servers: x}}"),
+        "job spec: kafka.properties: give bootstrap.servers as kafka.bootstrap");
+  }
+
+  /** Whatever would fail on the first event fails at start: validation builds the model once. */
+  @Test
+  void aModelThatCannotBeBuiltFailsAtStartNamingTheField() {
+    StringBuilder many = new StringBuilder("features: [");
+    for (int i = 0; i <= 4096; i++) {
+      many.append(i == 0 ? "" : ", ").append("f").append(i);
+    }
+    String wide = MINIMAL.replace("features: [amount, age]", many + "]");
+    assertThat(JobSpecReader.parse(wide).features()).hasSize(4097);
+    assertError(wide + "drift: {feature-detector: adwin}\n", "job spec: drift.feature-detector: feature drift: dimension must be in [1, 4096]");
+    // hash-bits is a learner option the job supports: the step hashes the named features
+    assertThat(JobSpecReader.parse(MINIMAL.replace("{type: pa-i}", "{type: pa-i, hash-bits: 4}")).learner().params())
+        .containsEntry("hash-bits", "4");
+  }
+
   private static void assertError(String yaml, String messageStart) {
     assertThatThrownBy(() -> JobSpecReader.parse(yaml))
         .isInstanceOf(JobSpecException.class)

@@ -1,4 +1,4 @@
-package dev.eddy.cli.demo;
+package dev.eddy.cli.workload;
 
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.synthetic.HyperplaneGenerator;
@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * Produces the demo's labelled stream as Avro events ({@code e-0}, {@code e-1}, ...): a
+ * The seeded workload of the demo, the benchmarks and the tests: a labelled stream as Avro events ({@code e-0}, {@code e-1}, ...): a
  * {@link HyperplaneGenerator} over features {@code x1..x5} with 5% label noise and a new concept at
  * each quarter of the stream, plus a few malformed records spread through it to show the dead-letter
- * path. Also used by the benchmark and the tests.
+ * path.
  */
-public final class DemoStream {
+public final class SeededWorkload {
   /** The demo's feature names. */
   public static final String[] FEATURES = {"x1", "x2", "x3", "x4", "x5"};
   static final long START_MS = 1_700_000_000_000L;
 
-  private DemoStream() {}
+  private SeededWorkload() {}
 
   /**
    * Produces {@code events} valid events and {@code badRecords} malformed ones (not counted in

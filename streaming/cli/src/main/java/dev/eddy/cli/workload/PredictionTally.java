@@ -1,4 +1,4 @@
-package dev.eddy.cli.demo;
+package dev.eddy.cli.workload;
 
 import dev.eddy.schemas.Prediction;
 import dev.eddy.schemas.codec.Topics;
