@@ -1,6 +1,6 @@
 package dev.eddy.learners.standardize;
 
-import dev.eddy.learners.codec.Encoding;
+import dev.eddy.learners.codec.Framing;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -176,35 +176,33 @@ public final class Standardizer {
    * their compensation terms, M2s.
    */
   public byte[] toBytes() {
-    return Encoding.toBytes(this::write);
+    return Framing.encode(MAGIC, VERSION, this::write);
   }
 
   private void write(DataOutput out) throws IOException {
-    Encoding.writeHeader(out, MAGIC, VERSION);
     out.writeInt(dimension);
     out.writeDouble(halfLife);
     out.writeLong(count);
     out.writeDouble(weight);
-    Encoding.writeDoubles(out, mean, dimension);
-    Encoding.writeDoubles(out, meanError, dimension);
-    Encoding.writeDoubles(out, m2, dimension);
+    Framing.writeCompactDoubles(out, mean, dimension);
+    Framing.writeCompactDoubles(out, meanError, dimension);
+    Framing.writeCompactDoubles(out, m2, dimension);
   }
 
   /** A standardizer from {@link #toBytes()}; {@link IllegalArgumentException} on malformed bytes. */
   public static Standardizer fromBytes(byte[] bytes) {
-    return Encoding.fromBytes(bytes, WHAT, Standardizer::read);
+    return Framing.decode(bytes, MAGIC, WHAT, VERSION, Standardizer::read);
   }
 
-  private static Standardizer read(DataInput in) throws IOException {
-    Encoding.readHeader(in, MAGIC, VERSION, WHAT);
-    int dimension = Encoding.checkLength(in.readInt(), 1 << 28, "dimension");
+  private static Standardizer read(DataInput in, int version) throws IOException {
+    int dimension = Framing.checkLength(in.readInt(), 1 << 28, "dimension");
     Standardizer s = new Standardizer(dimension, in.readDouble());
     s.count = in.readLong();
     s.weight = in.readDouble();
-    System.arraycopy(Encoding.readDoubles(in, s.dimension, "means"), 0, s.mean, 0, s.dimension);
-    System.arraycopy(Encoding.readDoubles(in, s.dimension, "mean errors"), 0, s.meanError, 0,
+    System.arraycopy(Framing.readCompactDoubles(in, s.dimension, "means"), 0, s.mean, 0, s.dimension);
+    System.arraycopy(Framing.readCompactDoubles(in, s.dimension, "mean errors"), 0, s.meanError, 0,
         s.dimension);
-    System.arraycopy(Encoding.readDoubles(in, s.dimension, "M2"), 0, s.m2, 0, s.dimension);
+    System.arraycopy(Framing.readCompactDoubles(in, s.dimension, "M2"), 0, s.m2, 0, s.dimension);
     return s;
   }
 
