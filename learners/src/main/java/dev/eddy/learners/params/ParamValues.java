@@ -24,12 +24,7 @@ public final class ParamValues {
     return set.contains(param) ? (T) values.get(param) : param.defaultValue();
   }
 
-  /** Whether the spec gave {@code param} or it has a default. */
-  public boolean has(Param<?> param) {
-    return get(param) != null;
-  }
-
-  /** Every value with a value, as spec strings, in declaration order. */
+  /** Every parameter that has a value (given or default), as spec strings, in declaration order. */
   public Map<String, String> effective() {
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((p, v) -> {
