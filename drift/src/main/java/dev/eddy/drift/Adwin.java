@@ -1,12 +1,11 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
-
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,34 +43,35 @@ public final class Adwin extends BaseDetector {
    *     error is about 1/M
    */
   public record Config(double delta, int clock, int minWindowLength, int maxBuckets) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(0.002, 32, 5, 5);
+    static final Param<Double> DELTA = Param.real("delta", 0.002,
+        "confidence of the cut test: smaller means fewer false alarms, later detection")
+        .above(0).below(1).log();
+    static final Param<Integer> CLOCK = Param.integer("clock", 32, "test for cuts every this many updates").atLeast(1);
+    static final Param<Integer> MIN_WINDOW_LENGTH = Param.integer("min-window-length", 5,
+        "shortest sub-window a cut may leave").atLeast(1);
+    static final Param<Integer> MAX_BUCKETS = Param.integer("max-buckets", 5,
+        "M, buckets kept per histogram row; cut-position error is about 1/M").atLeast(2);
 
-    static final List<String> PARAMETERS =
-        List.of("delta", "clock", "min-window-length", "max-buckets");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, DELTA, CLOCK, MIN_WINDOW_LENGTH, MAX_BUCKETS);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      require(delta > 0 && delta < 1, TYPE, "delta", delta, "in (0, 1)");
-      require(clock >= 1, TYPE, "clock", clock, ">= 1");
-      require(minWindowLength >= 1, TYPE, "min-window-length", minWindowLength, ">= 1");
-      require(maxBuckets >= 2, TYPE, "max-buckets", maxBuckets, ">= 2");
+      PARAMS.check(delta, clock, minWindowLength, maxBuckets);
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.real("delta", DEFAULT.delta),
-          p.integer("clock", DEFAULT.clock),
-          p.integer("min-window-length", DEFAULT.minWindowLength),
-          p.integer("max-buckets", DEFAULT.maxBuckets));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(DELTA), p.get(CLOCK), p.get(MIN_WINDOW_LENGTH), p.get(MAX_BUCKETS));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "delta", delta, "clock", clock, "min-window-length", minWindowLength, "max-buckets", maxBuckets);
+      return PARAMS.render(delta, clock, minWindowLength, maxBuckets);
     }
   }
 

@@ -1,12 +1,11 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
-
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,33 +36,32 @@ public final class Cusum extends BaseDetector {
    * @param direction changes watched ({@code direction}: up, down or both; both)
    */
   public record Config(int minInstances, double slack, double threshold, Direction direction) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(30, 0.5, 5.0, Direction.BOTH);
+    static final Param<Integer> MIN_INSTANCES = Param.integer("min-instances", 30,
+        "updates that estimate the reference mean and deviation").atLeast(2);
+    static final Param<Double> SLACK = Param.real("slack", 0.5, "k: standardized shift ignored per update").atLeast(0);
+    static final Param<Double> THRESHOLD = Param.real("threshold", 5.0, "h: cumulative sum that signals a drift").above(0);
+    static final Param<String> DIRECTION = Param.choice("direction", "both", Direction.NAMES, "which changes of the mean to watch");
 
-    static final List<String> PARAMETERS = List.of("min-instances", "slack", "threshold", "direction");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, MIN_INSTANCES, SLACK, THRESHOLD, DIRECTION);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      require(minInstances >= 2, TYPE, "min-instances", minInstances, ">= 2");
-      require(slack >= 0 && Double.isFinite(slack), TYPE, "slack", slack, ">= 0");
-      require(threshold > 0 && Double.isFinite(threshold), TYPE, "threshold", threshold, "> 0");
-      require(direction != null, TYPE, "direction", direction, "one of up, down, both");
+      PARAMS.check(minInstances, slack, threshold, direction);
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.integer("min-instances", DEFAULT.minInstances),
-          p.real("slack", DEFAULT.slack),
-          p.real("threshold", DEFAULT.threshold),
-          Direction.of(p.choice("direction", DEFAULT.direction.specName(), Direction.NAMES)));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(MIN_INSTANCES), p.get(SLACK), p.get(THRESHOLD), Direction.of(p.get(DIRECTION)));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "min-instances", minInstances, "slack", slack, "threshold", threshold, "direction", direction);
+      return PARAMS.render(minInstances, slack, threshold, direction);
     }
   }
 

@@ -1,12 +1,13 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
+import static dev.eddy.learners.params.ParamException.require;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,36 +41,34 @@ public final class Ddm extends BaseDetector {
    * @param driftLevel drift multiplier of s_min, at least the warning one ({@code drift-level}, 3.0)
    */
   public record Config(int minInstances, double warningLevel, double driftLevel) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(30, 2.0, 3.0);
+    static final Param<Integer> MIN_INSTANCES = Param.integer("min-instances", 30, "updates before any signal").atLeast(1);
+    static final Param<Double> WARNING_LEVEL = Param.real("warning-level", 2.0,
+        "standard deviations above the best p + s that signal a warning").above(0);
+    static final Param<Double> DRIFT_LEVEL = Param.real("drift-level", 3.0,
+        "standard deviations above the best p + s that signal a drift").above(0);
 
-    static final List<String> PARAMETERS = List.of("min-instances", "warning-level", "drift-level");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, MIN_INSTANCES, WARNING_LEVEL, DRIFT_LEVEL);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      require(minInstances >= 1, TYPE, "min-instances", minInstances, ">= 1");
-      require(warningLevel > 0 && Double.isFinite(warningLevel), TYPE, "warning-level", warningLevel, "> 0");
-      require(
-          driftLevel >= warningLevel && Double.isFinite(driftLevel),
-          TYPE,
-          "drift-level",
-          driftLevel,
+      PARAMS.check(minInstances, warningLevel, driftLevel);
+      require(driftLevel >= warningLevel, TYPE, "drift-level", driftLevel,
           ">= warning-level (" + warningLevel + ")");
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.integer("min-instances", DEFAULT.minInstances),
-          p.real("warning-level", DEFAULT.warningLevel),
-          p.real("drift-level", DEFAULT.driftLevel));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(MIN_INSTANCES), p.get(WARNING_LEVEL), p.get(DRIFT_LEVEL));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "min-instances", minInstances, "warning-level", warningLevel, "drift-level", driftLevel);
+      return PARAMS.render(minInstances, warningLevel, driftLevel);
     }
   }
 

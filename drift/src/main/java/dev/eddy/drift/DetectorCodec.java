@@ -1,13 +1,13 @@
 package dev.eddy.drift;
 
-import dev.eddy.drift.state.VersionedEncoding;
+import dev.eddy.learners.codec.Framing;
 import java.util.Map;
 
 /**
  * Encodes any detector built by {@link Detectors} to bytes and back, for Flink keyed state and
  * model snapshots.
  *
- * <p>Format version 1: the {@link VersionedEncoding} frame (magic {@code "EDDT"}, version), the type
+ * <p>Format version 1: the {@link Framing} frame (magic {@code "EDDT"}, version), the type
  * name, the parameters as a string map (so decoding rebuilds the config through {@link
  * Detectors#create} and re-validates it), the last signal code, the update count, then the
  * detector's statistics in its own fixed layout. Golden files of every shipped version are decoded
@@ -29,12 +29,12 @@ public final class DetectorCodec {
       throw new IllegalArgumentException(
           "cannot encode " + detector.getClass().getName() + ": only detectors built by Detectors");
     }
-    return VersionedEncoding.encode(
+    return Framing.encode(
         MAGIC,
         VERSION,
         out -> {
           out.writeUTF(base.type());
-          VersionedEncoding.writeStringMap(out, base.parameters());
+          Framing.writeStringMap(out, base.parameters());
           base.write(out);
         });
   }
@@ -46,14 +46,14 @@ public final class DetectorCodec {
    *     version, truncated or trailing data, or parameters this build rejects
    */
   public static DriftDetector decode(byte[] bytes) {
-    return VersionedEncoding.decode(
+    return Framing.decode(
         bytes,
         MAGIC,
         WHAT,
         VERSION,
         (in, version) -> {
           String type = in.readUTF();
-          Map<String, String> params = VersionedEncoding.readStringMap(in);
+          Map<String, String> params = Framing.readStringMap(in);
           BaseDetector detector = (BaseDetector) Detectors.create(type, params);
           detector.read(in, version);
           return detector;

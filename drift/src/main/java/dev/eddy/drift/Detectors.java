@@ -1,5 +1,6 @@
 package dev.eddy.drift;
 
+import dev.eddy.learners.params.ParamSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.function.Function;
  * Builds drift detectors by type name and string parameters, as written in job specs ({@code
  * drift.detector}) and on the command line ({@code bin/eddy drift --detector adwin --param
  * delta=0.01}). Errors name the unknown type, parameter or bad value and list what is allowed.
+ *
+ * <p>Every type declares its parameters once ({@link #parameters}); in short:
  *
  * <table>
  *   <caption>Types</caption>
@@ -34,27 +37,30 @@ import java.util.function.Function;
  * </table>
  */
 public final class Detectors {
-  private static final Map<String, Function<Map<String, String>, DriftDetector>> FACTORIES =
-      registry();
+  /** One type: its parameters and its factory. */
+  private record Entry(ParamSet params, Function<Map<String, String>, DriftDetector> factory) {}
+
+  private static final Map<String, Entry> REGISTRY = registry();
 
   private Detectors() {}
 
-  private static Map<String, Function<Map<String, String>, DriftDetector>> registry() {
-    Map<String, Function<Map<String, String>, DriftDetector>> m = new LinkedHashMap<>();
-    m.put(Adwin.TYPE, p -> new Adwin(Adwin.Config.fromParams(p)));
-    m.put(Ddm.TYPE, p -> new Ddm(Ddm.Config.fromParams(p)));
-    m.put(Eddm.TYPE, p -> new Eddm(Eddm.Config.fromParams(p)));
-    m.put(HddmA.TYPE, p -> new HddmA(HddmA.Config.fromParams(p)));
-    m.put(HddmW.TYPE, p -> new HddmW(HddmW.Config.fromParams(p)));
-    m.put(PageHinkley.TYPE, p -> new PageHinkley(PageHinkley.Config.fromParams(p)));
-    m.put(Cusum.TYPE, p -> new Cusum(Cusum.Config.fromParams(p)));
-    m.put(Kswin.TYPE, p -> new Kswin(Kswin.Config.fromParams(p)));
+  private static Map<String, Entry> registry() {
+    Map<String, Entry> m = new LinkedHashMap<>();
+    m.put(Adwin.TYPE, new Entry(Adwin.Config.PARAMS, p -> new Adwin(Adwin.Config.fromParams(p))));
+    m.put(Ddm.TYPE, new Entry(Ddm.Config.PARAMS, p -> new Ddm(Ddm.Config.fromParams(p))));
+    m.put(Eddm.TYPE, new Entry(Eddm.Config.PARAMS, p -> new Eddm(Eddm.Config.fromParams(p))));
+    m.put(HddmA.TYPE, new Entry(HddmA.Config.PARAMS, p -> new HddmA(HddmA.Config.fromParams(p))));
+    m.put(HddmW.TYPE, new Entry(HddmW.Config.PARAMS, p -> new HddmW(HddmW.Config.fromParams(p))));
+    m.put(PageHinkley.TYPE, new Entry(PageHinkley.Config.PARAMS,
+        p -> new PageHinkley(PageHinkley.Config.fromParams(p))));
+    m.put(Cusum.TYPE, new Entry(Cusum.Config.PARAMS, p -> new Cusum(Cusum.Config.fromParams(p))));
+    m.put(Kswin.TYPE, new Entry(Kswin.Config.PARAMS, p -> new Kswin(Kswin.Config.fromParams(p))));
     return m;
   }
 
   /** The type names, in a stable order. */
   public static List<String> types() {
-    return List.copyOf(FACTORIES.keySet());
+    return List.copyOf(REGISTRY.keySet());
   }
 
   /**
@@ -65,17 +71,30 @@ public final class Detectors {
    *     parameter (listing the allowed ones) or a bad value (naming the parameter and the value)
    */
   public static DriftDetector create(String type, Map<String, String> params) {
-    Function<Map<String, String>, DriftDetector> factory = type == null ? null : FACTORIES.get(type);
-    if (factory == null) {
+    return entry(type).factory().apply(params == null ? Map.of() : params);
+  }
+
+  /**
+   * The parameters of {@code type}, declared once: for help texts, docs and a tuner's search space.
+   *
+   * @throws IllegalArgumentException for an unknown type, listing the known ones
+   */
+  public static ParamSet parameters(String type) {
+    return entry(type).params();
+  }
+
+  private static Entry entry(String type) {
+    Entry entry = type == null ? null : REGISTRY.get(type);
+    if (entry == null) {
       throw new IllegalArgumentException(
-          "unknown drift detector '" + type + "'; known: " + String.join(", ", FACTORIES.keySet()));
+          "unknown drift detector '" + type + "'; known: " + String.join(", ", REGISTRY.keySet()));
     }
-    return factory.apply(params == null ? Map.of() : params);
+    return entry;
   }
 
   /** The parameters of {@code type} with their defaults, in declaration order. */
   public static Map<String, String> defaults(String type) {
-    return create(type, Map.of()).parameters();
+    return parameters(type).defaults();
   }
 
   /** True for the types that accept only 0/1 errors. */
@@ -86,7 +105,7 @@ public final class Detectors {
   /** The binary (0/1) types. */
   public static Set<String> binaryTypes() {
     Set<String> out = new LinkedHashSet<>();
-    for (String t : FACTORIES.keySet()) {
+    for (String t : REGISTRY.keySet()) {
       if (isBinary(t)) {
         out.add(t);
       }

@@ -1,12 +1,13 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
+import static dev.eddy.learners.params.ParamException.require;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,41 +42,36 @@ public final class Eddm extends BaseDetector {
    * @param minErrors errors before any test ({@code min-errors}, 30)
    */
   public record Config(double warningThreshold, double driftThreshold, int minErrors) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(0.95, 0.90, 30);
+    static final Param<Double> WARNING_THRESHOLD = Param.real("warning-threshold", 0.95,
+        "warning when the distance between errors falls below this share of its best")
+        .above(0).atMost(1);
+    static final Param<Double> DRIFT_THRESHOLD = Param.real("drift-threshold", 0.90,
+        "drift when the distance between errors falls below this share of its best")
+        .above(0).atMost(1);
+    static final Param<Integer> MIN_ERRORS = Param.integer("min-errors", 30, "errors before any signal").atLeast(1);
 
-    static final List<String> PARAMETERS = List.of("warning-threshold", "drift-threshold", "min-errors");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, WARNING_THRESHOLD, DRIFT_THRESHOLD, MIN_ERRORS);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      require(
-          warningThreshold > 0 && warningThreshold <= 1,
-          TYPE,
-          "warning-threshold",
-          warningThreshold,
-          "in (0, 1]");
-      require(
-          driftThreshold > 0 && driftThreshold <= warningThreshold,
-          TYPE,
-          "drift-threshold",
-          driftThreshold,
+      PARAMS.check(warningThreshold, driftThreshold, minErrors);
+      require(driftThreshold <= warningThreshold, TYPE, "drift-threshold", driftThreshold,
           "in (0, warning-threshold = " + warningThreshold + "]");
-      require(minErrors >= 1, TYPE, "min-errors", minErrors, ">= 1");
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.real("warning-threshold", DEFAULT.warningThreshold),
-          p.real("drift-threshold", DEFAULT.driftThreshold),
-          p.integer("min-errors", DEFAULT.minErrors));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(WARNING_THRESHOLD), p.get(DRIFT_THRESHOLD), p.get(MIN_ERRORS));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "warning-threshold", warningThreshold, "drift-threshold", driftThreshold, "min-errors", minErrors);
+      return PARAMS.render(warningThreshold, driftThreshold, minErrors);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.eddy.drift;
 
-import dev.eddy.drift.state.VersionedEncoding;
+import dev.eddy.learners.codec.Framing;
 import dev.eddy.learners.FeatureVector;
 import java.io.IOException;
 import java.util.Arrays;
@@ -114,24 +114,24 @@ public final class FeatureDriftMonitor {
 
   /** Every feature's detector, versioned (magic "EDFM", version 1, count, DetectorCodec each). */
   public byte[] encode() {
-    return VersionedEncoding.encode(MAGIC, VERSION, out -> {
+    return Framing.encode(MAGIC, VERSION, out -> {
       out.writeInt(detectors.length);
       for (DriftDetector d : detectors) {
-        VersionedEncoding.writeBytes(out, DetectorCodec.encode(d));
+        Framing.writeBytes(out, DetectorCodec.encode(d));
       }
     });
   }
 
   /** A monitor from {@link #encode}'s bytes; continues exactly as the encoded one. */
   public static FeatureDriftMonitor decode(byte[] bytes) {
-    return VersionedEncoding.decode(bytes, MAGIC, WHAT, VERSION, (in, version) -> {
-      int n = VersionedEncoding.readLength(in);
+    return Framing.decode(bytes, MAGIC, WHAT, VERSION, (in, version) -> {
+      int n = Framing.readLength(in);
       if (n < 1 || n > MAX_DIMENSION) {
         throw new IOException("bad dimension " + n);
       }
       DriftDetector[] detectors = new DriftDetector[n];
       for (int i = 0; i < n; i++) {
-        detectors[i] = DetectorCodec.decode(VersionedEncoding.readBytes(in));
+        detectors[i] = DetectorCodec.decode(Framing.readBytes(in));
       }
       return new FeatureDriftMonitor(detectors);
     });

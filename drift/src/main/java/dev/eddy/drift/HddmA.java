@@ -1,12 +1,13 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
+import static dev.eddy.learners.params.ParamException.require;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,34 +42,37 @@ public final class HddmA extends BaseDetector {
    * @param twoSided also detect falls of the mean ({@code two-sided}, false)
    */
   public record Config(double driftConfidence, double warningConfidence, boolean twoSided) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(0.001, 0.005, false);
+    static final Param<Double> DRIFT_CONFIDENCE = Param.real("drift-confidence", 0.001,
+        "confidence of the drift test (Hoeffding bound)").above(0).below(1).log();
+    static final Param<Double> WARNING_CONFIDENCE = Param.real("warning-confidence", 0.005,
+        "confidence of the warning test, >= drift-confidence").above(0).below(1).log();
+    static final Param<Boolean> TWO_SIDED = Param.bool("two-sided", false, "also signal a falling error rate");
 
-    static final List<String> PARAMETERS = List.of("drift-confidence", "warning-confidence", "two-sided");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, DRIFT_CONFIDENCE, WARNING_CONFIDENCE, TWO_SIDED);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
+      PARAMS.check(driftConfidence, warningConfidence, twoSided);
       validateConfidences(TYPE, driftConfidence, warningConfidence);
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.real("drift-confidence", DEFAULT.driftConfidence),
-          p.real("warning-confidence", DEFAULT.warningConfidence),
-          p.bool("two-sided", DEFAULT.twoSided));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(DRIFT_CONFIDENCE), p.get(WARNING_CONFIDENCE), p.get(TWO_SIDED));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "drift-confidence", driftConfidence, "warning-confidence", warningConfidence, "two-sided", twoSided);
+      return PARAMS.render(driftConfidence, warningConfidence, twoSided);
     }
   }
 
   static void validateConfidences(String type, double drift, double warning) {
-    require(drift > 0 && drift < 1, type, "drift-confidence", drift, "in (0, 1)");
     require(
         warning >= drift && warning < 1,
         type,

@@ -1,12 +1,11 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
-
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,35 +41,34 @@ public final class HddmW extends BaseDetector {
    * @param lambda weight of the newest value in the averages, in (0, 1] ({@code lambda}, 0.05)
    * @param twoSided also detect falls of the mean ({@code two-sided}, false)
    */
-  public record Config(
-      double driftConfidence, double warningConfidence, double lambda, boolean twoSided) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(0.001, 0.005, 0.05, false);
+  public record Config(double driftConfidence, double warningConfidence, double lambda, boolean twoSided) {
+    static final Param<Double> DRIFT_CONFIDENCE = HddmA.Config.DRIFT_CONFIDENCE;
+    static final Param<Double> WARNING_CONFIDENCE = HddmA.Config.WARNING_CONFIDENCE;
+    static final Param<Double> LAMBDA = Param.real("lambda", 0.05,
+        "weight of the newest value in the moving average").above(0).atMost(1).log();
+    static final Param<Boolean> TWO_SIDED = HddmA.Config.TWO_SIDED;
 
-    static final List<String> PARAMETERS =
-        List.of("drift-confidence", "warning-confidence", "lambda", "two-sided");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, DRIFT_CONFIDENCE, WARNING_CONFIDENCE, LAMBDA, TWO_SIDED);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
+      PARAMS.check(driftConfidence, warningConfidence, lambda, twoSided);
       HddmA.validateConfidences(TYPE, driftConfidence, warningConfidence);
-      require(lambda > 0 && lambda <= 1, TYPE, "lambda", lambda, "in (0, 1]");
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.real("drift-confidence", DEFAULT.driftConfidence),
-          p.real("warning-confidence", DEFAULT.warningConfidence),
-          p.real("lambda", DEFAULT.lambda),
-          p.bool("two-sided", DEFAULT.twoSided));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(DRIFT_CONFIDENCE), p.get(WARNING_CONFIDENCE), p.get(LAMBDA), p.get(TWO_SIDED));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "drift-confidence", driftConfidence, "warning-confidence", warningConfidence,
-          "lambda", lambda, "two-sided", twoSided);
+      return PARAMS.render(driftConfidence, warningConfidence, lambda, twoSided);
     }
   }
 

@@ -1,13 +1,14 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
+import static dev.eddy.learners.params.ParamException.require;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,37 +36,35 @@ public final class Kswin extends BaseDetector {
    * @param seed seed of the sampling generator ({@code seed}, 1)
    */
   public record Config(double alpha, int windowSize, int statSize, long seed) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(0.005, 100, 30, 1);
+    static final Param<Double> ALPHA = Param.real("alpha", 0.005,
+        "significance of the Kolmogorov-Smirnov test").above(0).below(1).log();
+    static final Param<Integer> WINDOW_SIZE = Param.integer("window-size", 100, "values kept, >= 2 * stat-size").atLeast(2);
+    static final Param<Integer> STAT_SIZE = Param.integer("stat-size", 30, "newest values compared with a sample of the rest")
+        .atLeast(1);
+    static final Param<Long> SEED = Param.longInteger("seed", 1, "seed of the sampling");
 
-    static final List<String> PARAMETERS = List.of("alpha", "window-size", "stat-size", "seed");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, ALPHA, WINDOW_SIZE, STAT_SIZE, SEED);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      require(alpha > 0 && alpha < 1, TYPE, "alpha", alpha, "in (0, 1)");
-      require(statSize >= 1, TYPE, "stat-size", statSize, ">= 1");
-      require(
-          windowSize >= 2L * statSize,
-          TYPE,
-          "window-size",
-          windowSize,
+      PARAMS.check(alpha, windowSize, statSize, seed);
+      require(windowSize >= 2L * statSize, TYPE, "window-size", windowSize,
           ">= 2 * stat-size = " + 2L * statSize);
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.real("alpha", DEFAULT.alpha),
-          p.integer("window-size", DEFAULT.windowSize),
-          p.integer("stat-size", DEFAULT.statSize),
-          p.longInteger("seed", DEFAULT.seed));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(ALPHA), p.get(WINDOW_SIZE), p.get(STAT_SIZE), p.get(SEED));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "alpha", alpha, "window-size", windowSize, "stat-size", statSize, "seed", seed);
+      return PARAMS.render(alpha, windowSize, statSize, seed);
     }
   }
 

@@ -1,12 +1,11 @@
 package dev.eddy.drift;
 
-import static dev.eddy.drift.params.Params.require;
-
-import dev.eddy.drift.params.Params;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,39 +36,34 @@ public final class PageHinkley extends BaseDetector {
    * @param minInstances values before any test ({@code min-instances}, 30)
    * @param direction changes watched ({@code direction}: up, down or both; up)
    */
-  public record Config(
-      double delta, double lambda, double alpha, int minInstances, Direction direction) {
-    /** The defaults. */
-    public static final Config DEFAULT = new Config(0.005, 50, 1 - 1e-4, 30, Direction.UP);
+  public record Config(double delta, double lambda, double alpha, int minInstances, Direction direction) {
+    static final Param<Double> DELTA = Param.real("delta", 0.005, "magnitude of change tolerated").atLeast(0);
+    static final Param<Double> LAMBDA = Param.real("lambda", 50, "threshold of the cumulative deviation").above(0).log();
+    static final Param<Double> ALPHA = Param.real("alpha", 1 - 1e-4, "forgetting factor of the cumulative sum")
+        .above(0).atMost(1);
+    static final Param<Integer> MIN_INSTANCES = Param.integer("min-instances", 30, "updates before any signal").atLeast(1);
+    static final Param<String> DIRECTION = Param.choice("direction", "up", Direction.NAMES, "which changes of the mean to watch");
 
-    static final List<String> PARAMETERS =
-        List.of("delta", "lambda", "alpha", "min-instances", "direction");
+    /** The parameters, each declared once, in the order of the components. */
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, DELTA, LAMBDA, ALPHA, MIN_INSTANCES, DIRECTION);
+
+    /** The defaults. */
+    public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      require(delta >= 0 && Double.isFinite(delta), TYPE, "delta", delta, ">= 0");
-      require(lambda > 0 && Double.isFinite(lambda), TYPE, "lambda", lambda, "> 0");
-      require(alpha > 0 && alpha <= 1, TYPE, "alpha", alpha, "in (0, 1]");
-      require(minInstances >= 1, TYPE, "min-instances", minInstances, ">= 1");
-      require(direction != null, TYPE, "direction", direction, "one of up, down, both");
+      PARAMS.check(delta, lambda, alpha, minInstances, direction);
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
-      Params p = Params.of(TYPE, raw, PARAMETERS);
-      return new Config(
-          p.real("delta", DEFAULT.delta),
-          p.real("lambda", DEFAULT.lambda),
-          p.real("alpha", DEFAULT.alpha),
-          p.integer("min-instances", DEFAULT.minInstances),
-          Direction.of(p.choice("direction", DEFAULT.direction.specName(), Direction.NAMES)));
+      ParamValues p = PARAMS.parse(raw);
+      return new Config(p.get(DELTA), p.get(LAMBDA), p.get(ALPHA), p.get(MIN_INSTANCES), Direction.of(p.get(DIRECTION)));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return Params.ordered(
-          "delta", delta, "lambda", lambda, "alpha", alpha, "min-instances", minInstances,
-          "direction", direction);
+      return PARAMS.render(delta, lambda, alpha, minInstances, direction);
     }
   }
 

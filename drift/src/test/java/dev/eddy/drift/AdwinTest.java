@@ -7,7 +7,7 @@ import static dev.eddy.drift.testing.DelayAssertions.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.drift.testing.Bounds;
 import dev.eddy.drift.testing.DelayAssertions;
 import dev.eddy.drift.testing.FalseAlarmBounds;
@@ -26,7 +26,7 @@ class AdwinTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Params.ordered(
+    return Maps.ordered(
         "delta", "0.002", "clock", "32", "min-window-length", "5", "max-buckets", "5");
   }
 

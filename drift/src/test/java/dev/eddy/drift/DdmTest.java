@@ -5,7 +5,7 @@ import static dev.eddy.drift.testing.DelayAssertions.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.drift.testing.Bounds;
 import dev.eddy.drift.testing.DelayAssertions;
 import dev.eddy.drift.testing.FalseAlarmBounds;
@@ -23,7 +23,7 @@ class DdmTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Params.ordered("min-instances", "30", "warning-level", "2.0", "drift-level", "3.0");
+    return Maps.ordered("min-instances", "30", "warning-level", "2.0", "drift-level", "3.0");
   }
 
   @Override

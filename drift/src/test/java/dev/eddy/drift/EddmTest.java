@@ -5,7 +5,7 @@ import static dev.eddy.drift.testing.DelayAssertions.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.drift.testing.Bounds;
 import dev.eddy.drift.testing.DelayAssertions;
 import dev.eddy.drift.testing.FalseAlarmBounds;
@@ -24,7 +24,7 @@ class EddmTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Params.ordered("warning-threshold", "0.95", "drift-threshold", "0.9", "min-errors", "30");
+    return Maps.ordered("warning-threshold", "0.95", "drift-threshold", "0.9", "min-errors", "30");
   }
 
   @Override

@@ -7,7 +7,7 @@ import static dev.eddy.drift.testing.DelayAssertions.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.drift.testing.Bounds;
 import dev.eddy.drift.testing.DelayAssertions;
 import dev.eddy.drift.testing.FalseAlarmBounds;
@@ -25,7 +25,7 @@ class HddmATest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Params.ordered("drift-confidence", "0.001", "warning-confidence", "0.005", "two-sided", "false");
+    return Maps.ordered("drift-confidence", "0.001", "warning-confidence", "0.005", "two-sided", "false");
   }
 
   @Override

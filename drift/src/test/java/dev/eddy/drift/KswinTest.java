@@ -7,7 +7,7 @@ import static dev.eddy.drift.testing.DelayAssertions.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.drift.testing.Bounds;
 import dev.eddy.drift.testing.DelayAssertions;
 import dev.eddy.drift.testing.FalseAlarmBounds;
@@ -26,7 +26,7 @@ class KswinTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Params.ordered("alpha", "0.005", "window-size", "100", "stat-size", "30", "seed", "1");
+    return Maps.ordered("alpha", "0.005", "window-size", "100", "stat-size", "30", "seed", "1");
   }
 
   @Override

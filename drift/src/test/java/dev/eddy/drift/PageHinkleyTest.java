@@ -5,7 +5,7 @@ import static dev.eddy.drift.testing.DelayAssertions.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.drift.testing.Bounds;
 import dev.eddy.drift.testing.DelayAssertions;
 import dev.eddy.drift.testing.DriftSuite;
@@ -24,7 +24,7 @@ class PageHinkleyTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Params.ordered(
+    return Maps.ordered(
         "delta", "0.005", "lambda", "50.0", "alpha", "0.9999", "min-instances", "30", "direction", "up");
   }
 

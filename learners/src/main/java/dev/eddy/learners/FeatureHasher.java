@@ -1,5 +1,6 @@
 package dev.eddy.learners;
 
+import dev.eddy.learners.params.Param;
 import java.util.Arrays;
 
 /**
@@ -39,22 +40,18 @@ public final class FeatureHasher {
     this.values = new double[indices.length];
   }
 
+  /** The declaration of the {@code hash-bits} parameter every learner takes (no default). */
+  static final Param<Integer> BITS = Param.integer(Learners.HASH_BITS, 0,
+      "the hashing trick: the learner works on 2^hash-bits dimensions").in(1, MAX_BITS)
+      .withoutDefault();
+
   /** Parses a {@code hash-bits} parameter value, rejecting it with a message naming it. */
   public static int parseBits(String value) {
-    try {
-      return checkBits(Integer.parseInt(value.trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "parameter " + Learners.HASH_BITS + " must be an integer in [1, " + MAX_BITS
-              + "] but was '" + value + "'", e);
-    }
+    return BITS.parse("feature hasher", value);
   }
 
   private static int checkBits(int bits) {
-    if (bits < 1 || bits > MAX_BITS) {
-      throw new IllegalArgumentException(
-          "parameter " + Learners.HASH_BITS + " must be in [1, " + MAX_BITS + "] but was " + bits);
-    }
+    BITS.check("feature hasher", bits);
     return bits;
   }
 

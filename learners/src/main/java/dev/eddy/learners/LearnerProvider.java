@@ -1,5 +1,6 @@
 package dev.eddy.learners;
 
+import dev.eddy.learners.params.ParamSet;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -17,6 +18,15 @@ public interface LearnerProvider {
 
   /** The learner type names this provider builds, e.g. {@code pa-i}. */
   Set<String> types();
+
+  /** The tasks a type supports. */
+  Set<Task> tasks(String type);
+
+  /**
+   * The hyperparameters a type declares, for every task (a description says when one applies to
+   * one task only); {@link #create} parses with these declarations.
+   */
+  ParamSet parameters(String type);
 
   /**
    * Builds a learner. Throws {@link IllegalArgumentException} naming the parameter, its bad value

@@ -1,5 +1,6 @@
 package dev.eddy.learners;
 
+import dev.eddy.learners.params.ParamSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,21 @@ public final class Learners {
     return Collections.unmodifiableSet(new TreeSet<>(Registry.BY_TYPE.keySet()));
   }
 
+  /** The tasks a learner type supports; {@link IllegalArgumentException} for an unknown type. */
+  public static Set<Task> tasks(String type) {
+    return provider(type).tasks(type);
+  }
+
+  /**
+   * Every hyperparameter of a learner type, {@value #HASH_BITS} included: for help texts, docs and a
+   * tuner's search space.
+   *
+   * @throws IllegalArgumentException for an unknown type
+   */
+  public static ParamSet parameters(String type) {
+    return provider(type).parameters(type).plus(FeatureHasher.BITS);
+  }
+
   /**
    * The provider of a type; throws {@link IllegalArgumentException} naming the type and the known
    * ones when it is unknown.
@@ -81,7 +97,7 @@ public final class Learners {
     }
     Map<String, String> rest = new TreeMap<>(params == null ? Map.of() : params);
     String bits = rest.remove(HASH_BITS);
-    int effective = bits == null ? dimension : 1 << FeatureHasher.parseBits(bits);
+    int effective = bits == null ? dimension : 1 << FeatureHasher.BITS.parse(type, bits);
     if (effective <= 0) {
       throw new IllegalArgumentException(
           "dimension of learner '" + type + "' must be > 0 but was " + effective);

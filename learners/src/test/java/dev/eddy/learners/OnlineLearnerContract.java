@@ -12,7 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every {@link OnlineLearner} keeps (after River's {@code check_estimator} battery):
@@ -22,37 +27,108 @@ import org.junit.jupiter.api.Test;
  * features are handled; NaN/Inf, wrong dimensions and unknown parameters are rejected without
  * changing the model; a learnable stream is learned.
  *
- * <p>A learner's test extends this class (learners in other modules through this module's test-jar)
- * and names the type, its parameters and its tasks.
+ * <p>The battery runs over <em>every registered type</em> ({@link Learners#types()}) that a module's
+ * subclass {@link #covers}, so a newly registered type cannot skip it: each learner module (this
+ * one, and others through this module's test-jar) has one subclass, which may adjust a type's
+ * {@link Fixture} (parameters, tasks, known deviations) and add {@link #variants()}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class OnlineLearnerContract {
 
   protected static final int DIMENSION = 10;
   protected static final int SPARSE_DIMENSION = 1 << 12;
 
-  /** The learner type under test. */
-  protected abstract String type();
+  /**
+   * One configuration under test.
+   *
+   * @param type the learner type
+   * @param tasks the tasks to test it on
+   * @param params its hyperparameters
+   * @param multiclassParams hyperparameters added for a multiclass model
+   * @param absentFeaturesUnchanged false for learners that shrink every weight on every step
+   * @param scoreLinearInParameters false for learners whose score is not linear in their merged
+   *     parameters
+   */
+  public record Fixture(String type, Set<Task> tasks, Map<String, String> params,
+      Map<String, String> multiclassParams, boolean absentFeaturesUnchanged,
+      boolean scoreLinearInParameters) {
 
-  /** The tasks the type supports. */
-  protected abstract Set<Task> tasks();
+    /** A type with its default parameters on every task it supports. */
+    public static Fixture of(String type) {
+      return new Fixture(type, Learners.tasks(type), Map.of(), Map.of(), true, true);
+    }
 
-  /** Hyperparameters for the tests (default: none, i.e. the defaults). */
-  protected Map<String, String> params() {
-    return Map.of();
+    /** The same with these hyperparameters. */
+    public Fixture withParams(Map<String, String> newParams) {
+      return new Fixture(type, tasks, newParams, multiclassParams, absentFeaturesUnchanged,
+          scoreLinearInParameters);
+    }
+
+    /** The same, on these tasks only. */
+    public Fixture withTasks(Set<Task> newTasks) {
+      return new Fixture(type, newTasks, params, multiclassParams, absentFeaturesUnchanged,
+          scoreLinearInParameters);
+    }
+
+    /** The same, with these hyperparameters added for multiclass models. */
+    public Fixture withMulticlassParams(Map<String, String> extra) {
+      return new Fixture(type, tasks, params, extra, absentFeaturesUnchanged,
+          scoreLinearInParameters);
+    }
+
+    /** The same, for a learner that moves weights of features absent from an example. */
+    public Fixture movesAbsentFeatures() {
+      return new Fixture(type, tasks, params, multiclassParams, false, scoreLinearInParameters);
+    }
+
+    /** The same, for a learner whose merged scores are not averages of the replicas' scores. */
+    public Fixture nonLinearScores() {
+      return new Fixture(type, tasks, params, multiclassParams, absentFeaturesUnchanged, false);
+    }
+
+    /** A fresh learner of this configuration. */
+    public OnlineLearner create(int dimension, Task task) {
+      Map<String, String> all = new HashMap<>(params);
+      if (task == Task.MULTICLASS) {
+        all.putAll(multiclassParams);
+      }
+      return Learners.create(type, all, dimension, task);
+    }
+
+    @Override
+    public String toString() {
+      return type + (params.isEmpty() ? "" : " " + new TreeMap<>(params)) + " " + tasks;
+    }
   }
 
-  /** False for learners that shrink every weight on every step (e.g. Pegasos). */
-  protected boolean absentFeaturesUnchanged() {
-    return true;
+  /** Whether this module's battery must run on a registered type (e.g. by its provider). */
+  protected abstract boolean covers(String type);
+
+  /** The configuration a covered type is tested in (default: its defaults, on all its tasks). */
+  protected Fixture fixture(String type) {
+    return Fixture.of(type);
   }
 
-  /** False for learners whose score is not linear in their merged parameters. */
-  protected boolean scoreLinearInParameters() {
-    return true;
+  /** Further configurations to test, e.g. non-default modes. */
+  protected List<Fixture> variants() {
+    return List.of();
   }
 
-  protected OnlineLearner create(int dimension, Task task) {
-    return Learners.create(type(), params(), dimension, task);
+  /** Every covered registered type's fixture, then the variants. */
+  final Stream<Fixture> fixtures() {
+    List<Fixture> all = new ArrayList<>();
+    for (String type : Learners.types()) {
+      if (covers(type)) {
+        all.add(fixture(type));
+      }
+    }
+    all.addAll(variants());
+    return all.stream();
+  }
+
+  @Test
+  void coversAtLeastOneRegisteredType() {
+    assertThat(Learners.types()).anyMatch(this::covers);
   }
 
   protected static List<Example> stream(long seed, int n, Task task) {
@@ -70,11 +146,12 @@ public abstract class OnlineLearnerContract {
     return learner;
   }
 
-  @Test
-  void learningDoesNotMutateItsInput() {
-    for (Task task : tasks()) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void learningDoesNotMutateItsInput(Fixture f) {
+    for (Task task : f.tasks()) {
       for (List<Example> examples : List.of(stream(1, 50, task), sparseStream(1, 50, task))) {
-        OnlineLearner learner = create(examples.get(0).x().dimension(), task);
+        OnlineLearner learner = f.create(examples.get(0).x().dimension(), task);
         for (Example e : examples) {
           FeatureVector x = e.x();
           double[] before = values(x);
@@ -95,13 +172,14 @@ public abstract class OnlineLearnerContract {
     return out;
   }
 
-  @Test
-  void snapshotRestoresALearnerThatPredictsAndLearnsIdentically() {
-    for (Task task : tasks()) {
-      OnlineLearner original = train(create(DIMENSION, task), stream(2, 300, task));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void snapshotRestoresALearnerThatPredictsAndLearnsIdentically(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner original = train(f.create(DIMENSION, task), stream(2, 300, task));
       byte[] bytes = LearnerCodec.encode(original);
       OnlineLearner restored = LearnerCodec.decode(bytes);
-      assertThat(restored.type()).isEqualTo(type());
+      assertThat(restored.type()).isEqualTo(f.type());
       assertThat(restored.task()).isEqualTo(task);
       assertThat(restored.examplesSeen()).isEqualTo(300);
       assertThat(restored.hyperparameters()).isEqualTo(original.hyperparameters());
@@ -115,21 +193,23 @@ public abstract class OnlineLearnerContract {
     }
   }
 
-  @Test
-  void theSameStreamGivesTheSameModel() {
-    for (Task task : tasks()) {
-      byte[] first = LearnerCodec.encode(train(create(DIMENSION, task), stream(4, 200, task)));
-      byte[] second = LearnerCodec.encode(train(create(DIMENSION, task), stream(4, 200, task)));
-      byte[] other = LearnerCodec.encode(train(create(DIMENSION, task), stream(5, 200, task)));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void theSameStreamGivesTheSameModel(Fixture f) {
+    for (Task task : f.tasks()) {
+      byte[] first = LearnerCodec.encode(train(f.create(DIMENSION, task), stream(4, 200, task)));
+      byte[] second = LearnerCodec.encode(train(f.create(DIMENSION, task), stream(4, 200, task)));
+      byte[] other = LearnerCodec.encode(train(f.create(DIMENSION, task), stream(5, 200, task)));
       assertThat(second).isEqualTo(first);
       assertThat(other).isNotEqualTo(first);
     }
   }
 
-  @Test
-  void aCopyIsIndependent() {
-    for (Task task : tasks()) {
-      OnlineLearner learner = train(create(DIMENSION, task), stream(6, 100, task));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void aCopyIsIndependent(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner learner = train(f.create(DIMENSION, task), stream(6, 100, task));
       OnlineLearner copy = learner.copy();
       byte[] before = LearnerCodec.encode(copy);
       train(learner, stream(7, 100, task));
@@ -138,10 +218,11 @@ public abstract class OnlineLearnerContract {
     }
   }
 
-  @Test
-  void mergingOneReplicaOrIdenticalReplicasIsTheIdentity() {
-    for (Task task : tasks()) {
-      OnlineLearner learner = train(create(DIMENSION, task), stream(8, 200, task));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void mergingOneReplicaOrIdenticalReplicasIsTheIdentity(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner learner = train(f.create(DIMENSION, task), stream(8, 200, task));
       byte[] before = LearnerCodec.encode(learner);
       OnlineLearner single = Learners.merge(List.of(learner), new double[] {3.0});
       OnlineLearner pair = Learners.merge(List.of(learner, learner.copy()), new double[] {1, 2});
@@ -165,17 +246,18 @@ public abstract class OnlineLearnerContract {
     return 1e-9 * (1 + Math.abs(p.score()));
   }
 
-  @Test
-  void mergingAveragesTheReplicasScores() {
-    if (!scoreLinearInParameters()) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void mergingAveragesTheReplicasScores(Fixture f) {
+    if (!f.scoreLinearInParameters()) {
       return;
     }
-    for (Task task : tasks()) {
+    for (Task task : f.tasks()) {
       if (task == Task.MULTICLASS) {
         continue; // the multiclass prediction is an argmax, not linear
       }
-      OnlineLearner a = train(create(DIMENSION, task), stream(10, 200, task));
-      OnlineLearner b = train(create(DIMENSION, task), stream(11, 200, task));
+      OnlineLearner a = train(f.create(DIMENSION, task), stream(10, 200, task));
+      OnlineLearner b = train(f.create(DIMENSION, task), stream(11, 200, task));
       OnlineLearner merged = Learners.merge(List.of(a, b), new double[] {1, 3});
       for (Example e : stream(12, 50, task)) {
         double expected = 0.25 * a.predict(e.x()).score() + 0.75 * b.predict(e.x()).score();
@@ -184,11 +266,12 @@ public abstract class OnlineLearnerContract {
     }
   }
 
-  @Test
-  void mergeRejectsIncompatibleLayoutsNamingBoth() {
-    for (Task task : tasks()) {
-      OnlineLearner a = create(DIMENSION, task);
-      OnlineLearner b = create(DIMENSION + 1, task);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void mergeRejectsIncompatibleLayoutsNamingBoth(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner a = f.create(DIMENSION, task);
+      OnlineLearner b = f.create(DIMENSION + 1, task);
       assertThatThrownBy(() -> Learners.merge(List.of(a, b), new double[] {1, 1}))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(a.layout())
@@ -200,10 +283,11 @@ public abstract class OnlineLearnerContract {
     }
   }
 
-  @Test
-  void unseenAndVanishingSparseFeaturesAreHandled() {
-    for (Task task : tasks()) {
-      OnlineLearner learner = create(SPARSE_DIMENSION, task);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void unseenAndVanishingSparseFeaturesAreHandled(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner learner = f.create(SPARSE_DIMENSION, task);
       train(learner, sparseStream(13, 200, task));
       FeatureVector unseen = FeatureVector.sparse(SPARSE_DIMENSION, new int[] {SPARSE_DIMENSION - 1},
           new double[] {2.0}, 1);
@@ -216,7 +300,7 @@ public abstract class OnlineLearnerContract {
           assertThat(learner.predict(e.x()).score()).isFinite();
         }
       }
-      if (absentFeaturesUnchanged() && task != Task.MULTICLASS) {
+      if (f.absentFeaturesUnchanged() && task != Task.MULTICLASS) {
         assertThat(weightOf(learner, SPARSE_DIMENSION - 1)).isCloseTo(before, within(1e-12));
       }
     }
@@ -237,10 +321,11 @@ public abstract class OnlineLearnerContract {
     return one - learner.predict(FeatureVector.sparse(d, new int[0], new double[0], 0)).score();
   }
 
-  @Test
-  void featureOrderDoesNotMatter() {
-    for (Task task : tasks()) {
-      OnlineLearner learner = train(create(SPARSE_DIMENSION, task), sparseStream(15, 200, task));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void featureOrderDoesNotMatter(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner learner = train(f.create(SPARSE_DIMENSION, task), sparseStream(15, 200, task));
       for (Example e : sparseStream(16, 50, task)) {
         FeatureVector x = e.x();
         int n = x.size();
@@ -257,10 +342,11 @@ public abstract class OnlineLearnerContract {
     }
   }
 
-  @Test
-  void nanInfinityAndWrongDimensionsAreRejectedWithoutChangingTheModel() {
-    for (Task task : tasks()) {
-      OnlineLearner learner = train(create(DIMENSION, task), stream(17, 50, task));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void nanInfinityAndWrongDimensionsAreRejectedWithoutChangingTheModel(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner learner = train(f.create(DIMENSION, task), stream(17, 50, task));
       byte[] before = LearnerCodec.encode(learner);
       for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
           Double.NEGATIVE_INFINITY}) {
@@ -289,27 +375,29 @@ public abstract class OnlineLearnerContract {
     }
   }
 
-  @Test
-  void unknownParametersAndTasksAreRejectedNamingThem() {
-    Map<String, String> params = new HashMap<>(params());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void unknownParametersAndTasksAreRejectedNamingThem(Fixture f) {
+    Map<String, String> params = new HashMap<>(f.params());
     params.put("no-such-parameter", "1");
-    assertThatThrownBy(() -> Learners.create(type(), params, DIMENSION, tasks().iterator().next()))
+    assertThatThrownBy(() -> Learners.create(f.type(), params, DIMENSION, f.tasks().iterator().next()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no-such-parameter")
-        .hasMessageContaining(type());
+        .hasMessageContaining(f.type());
     for (Task task : Task.values()) {
-      if (!tasks().contains(task)) {
-        assertThatThrownBy(() -> create(DIMENSION, task))
+      if (!f.tasks().contains(task)) {
+        assertThatThrownBy(() -> f.create(DIMENSION, task))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(task.name());
       }
     }
   }
 
-  @Test
-  void aLearnableStreamIsLearned() {
-    for (Task task : tasks()) {
-      OnlineLearner learner = create(DIMENSION, task);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void aLearnableStreamIsLearned(Fixture f) {
+    for (Task task : f.tasks()) {
+      OnlineLearner learner = f.create(DIMENSION, task);
       List<Double> errors = new ArrayList<>();
       for (Example e : stream(18, 3000, task)) {
         Prediction p = learner.predict(e.x());
@@ -321,7 +409,7 @@ public abstract class OnlineLearnerContract {
       }
       double lateError = errors.subList(2000, 3000).stream().mapToDouble(d -> d).average()
           .orElseThrow();
-      assertThat(lateError).as("%s %s error over the last 1000", type(), task)
+      assertThat(lateError).as("%s %s error over the last 1000", f.type(), task)
           .isLessThan(task == Task.REGRESSION ? 0.5 : 0.15);
     }
   }

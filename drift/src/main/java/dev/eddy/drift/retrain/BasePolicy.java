@@ -1,7 +1,7 @@
 package dev.eddy.drift.retrain;
 
 import dev.eddy.drift.Signal;
-import dev.eddy.drift.state.VersionedEncoding;
+import dev.eddy.learners.codec.Framing;
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.OnlineLearner;
@@ -184,7 +184,7 @@ abstract class BasePolicy implements RetrainPolicy {
 
   /** Writes the champion, its version, the candidate and the subclass state. */
   final void write(DataOutput out) throws IOException {
-    VersionedEncoding.writeBytes(out, LearnerCodec.encode(champion));
+    Framing.writeBytes(out, LearnerCodec.encode(champion));
     out.writeLong(version);
     out.writeBoolean(candidate != null);
     if (candidate != null) {

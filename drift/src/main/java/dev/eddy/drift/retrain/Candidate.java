@@ -1,6 +1,6 @@
 package dev.eddy.drift.retrain;
 
-import dev.eddy.drift.state.VersionedEncoding;
+import dev.eddy.learners.codec.Framing;
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Prediction;
@@ -101,18 +101,18 @@ final class Candidate {
   }
 
   void write(DataOutput out) throws IOException {
-    VersionedEncoding.writeBytes(out, LearnerCodec.encode(learner));
-    VersionedEncoding.writeBytes(out, mine.toBytes());
-    VersionedEncoding.writeBytes(out, champions.toBytes());
+    Framing.writeBytes(out, LearnerCodec.encode(learner));
+    Framing.writeBytes(out, mine.toBytes());
+    Framing.writeBytes(out, champions.toBytes());
     out.writeLong(age);
     out.writeBoolean(awaitingPromotion);
     out.writeBoolean(beaten);
   }
 
   static Candidate read(DataInput in) throws IOException {
-    OnlineLearner learner = LearnerCodec.decode(VersionedEncoding.readBytes(in));
-    PrequentialMetrics mine = PrequentialMetrics.fromBytes(VersionedEncoding.readBytes(in));
-    PrequentialMetrics champions = PrequentialMetrics.fromBytes(VersionedEncoding.readBytes(in));
+    OnlineLearner learner = LearnerCodec.decode(Framing.readBytes(in));
+    PrequentialMetrics mine = PrequentialMetrics.fromBytes(Framing.readBytes(in));
+    PrequentialMetrics champions = PrequentialMetrics.fromBytes(Framing.readBytes(in));
     Candidate c = new Candidate(learner, mine, champions, false);
     c.age = in.readLong();
     c.awaitingPromotion = in.readBoolean();

@@ -1,9 +1,10 @@
 package dev.eddy.drift.retrain;
 
-import static dev.eddy.drift.params.Params.require;
+import static dev.eddy.learners.params.ParamException.require;
 
-import dev.eddy.drift.params.Params;
-import java.util.LinkedHashMap;
+import dev.eddy.learners.params.Param;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +34,27 @@ public record RetrainConfig(
   /** The default policy. */
   public static final String DEFAULT_POLICY = "background";
 
-  private static final Map<String, List<String>> PARAMETERS = Map.of(
-      "reset", List.of("gate", "horizon", "reset-standardizer"),
-      "background", List.of("gate", "horizon"),
-      "window", List.of("window-size", "passes", "gate", "horizon"));
+  static final Param<Integer> WINDOW_SIZE = Param.integer("window-size", 200,
+      "labelled examples the window policy keeps and retrains on").atLeast(1).log();
+  static final Param<Integer> PASSES = Param.integer("passes", 3,
+      "passes over the window when the window policy retrains").atLeast(1);
+  static final Param<Integer> GATE = Param.integer("gate", 0,
+      "N > 0: promote a candidate only if it matches the champion over the last N examples; "
+          + "0: no gate").atLeast(0);
+  static final Param<Integer> HORIZON = Param.integer("horizon", 1000,
+      "examples a challenger may learn without beating the champion before it is dropped")
+      .atLeast(1).log();
+  static final Param<Boolean> RESET_STANDARDIZER = Param.bool("reset-standardizer", false,
+      "a reset also asks for a fresh standardizer (not with a gate)");
+
+  /** Every parameter of any policy, in the order {@link #toParams} lists them. */
+  private static final ParamSet ALL =
+      ParamSet.of("retraining policy", WINDOW_SIZE, PASSES, GATE, HORIZON, RESET_STANDARDIZER);
+
+  private static final Map<String, ParamSet> PARAMETERS = Map.of(
+      "reset", ParamSet.of("reset", GATE, HORIZON, RESET_STANDARDIZER),
+      "background", ParamSet.of("background", GATE, HORIZON),
+      "window", ParamSet.of("window", WINDOW_SIZE, PASSES, GATE, HORIZON));
 
   /** The policy names. */
   public static final List<String> POLICIES = List.of("reset", "background", "window");
@@ -47,10 +65,11 @@ public record RetrainConfig(
       throw new IllegalArgumentException(
           "unknown retraining policy '" + policy + "'; known: " + String.join(", ", POLICIES));
     }
-    require(gate >= 0, policy, "gate", gate, ">= 0 (0: no gate)");
-    require(horizon >= 1 && horizon >= gate, policy, "horizon", horizon, ">= 1 and >= gate (" + gate + ")");
-    require(windowSize >= 1, policy, "window-size", windowSize, ">= 1");
-    require(passes >= 1, policy, "passes", passes, ">= 1");
+    WINDOW_SIZE.check(policy, windowSize);
+    PASSES.check(policy, passes);
+    GATE.check(policy, gate);
+    HORIZON.check(policy, horizon);
+    require(horizon >= gate, policy, "horizon", horizon, ">= 1 and >= gate (" + gate + ")");
     require(
         !(resetStandardizer && gate > 0),
         policy,
@@ -59,36 +78,32 @@ public record RetrainConfig(
         "false when a gate is set (a gated candidate learns on the current standardizer)");
   }
 
+  /**
+   * The parameters {@code policy} accepts (null: the default policy's).
+   *
+   * @throws IllegalArgumentException for an unknown policy, listing the known ones
+   */
+  public static ParamSet parameters(String policy) {
+    ParamSet params = PARAMETERS.get(policy == null ? DEFAULT_POLICY : policy);
+    if (params == null) {
+      throw new IllegalArgumentException(
+          "unknown retraining policy '" + policy + "'; known: " + String.join(", ", POLICIES));
+    }
+    return params;
+  }
+
   /** The policy's parameters from spec strings (null policy: the default), defaults for the rest. */
   public static RetrainConfig fromParams(String policy, Map<String, String> raw) {
-    String name = policy == null ? DEFAULT_POLICY : policy;
-    List<String> allowed = PARAMETERS.get(name);
-    if (allowed == null) {
-      throw new IllegalArgumentException(
-          "unknown retraining policy '" + name + "'; known: " + String.join(", ", POLICIES));
-    }
-    Params p = Params.of(name, raw, allowed);
-    return new RetrainConfig(
-        name,
-        p.integer("gate", 0),
-        p.integer("horizon", 1000),
-        p.integer("window-size", 200),
-        p.integer("passes", 3),
-        p.bool("reset-standardizer", false));
+    ParamSet params = parameters(policy);
+    ParamValues p = params.parse(raw);
+    return new RetrainConfig(params.owner(), p.get(GATE), p.get(HORIZON), p.get(WINDOW_SIZE),
+        p.get(PASSES), p.get(RESET_STANDARDIZER));
   }
 
   /** The parameters this policy accepts, with their values. */
   public Map<String, String> toParams() {
-    Map<String, String> all = Params.ordered(
-        "window-size", windowSize, "passes", passes, "gate", gate, "horizon", horizon,
-        "reset-standardizer", resetStandardizer);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : all.entrySet()) {
-      if (PARAMETERS.get(policy).contains(e.getKey())) {
-        out.put(e.getKey(), e.getValue());
-      }
-    }
-    return out;
+    return parameters(policy).select(
+        ALL.render(windowSize, passes, gate, horizon, resetStandardizer));
   }
 
   /** True if a promotion gate is set. */

@@ -1,6 +1,7 @@
 package dev.eddy.drift.retrain;
 
 import dev.eddy.learners.OnlineLearner;
+import dev.eddy.learners.params.ParamSet;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,16 @@ public final class RetrainPolicies {
   /** The policy names; {@code background} is the default. */
   public static List<String> names() {
     return RetrainConfig.POLICIES;
+  }
+
+  /**
+   * The parameters a policy accepts, declared once: for help texts, docs and a tuner's search space.
+   *
+   * @param name reset, background or window; null for the default (background)
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static ParamSet parameters(String name) {
+    return RetrainConfig.parameters(name);
   }
 
   /**

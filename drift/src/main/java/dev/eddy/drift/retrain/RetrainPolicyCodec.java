@@ -1,6 +1,6 @@
 package dev.eddy.drift.retrain;
 
-import dev.eddy.drift.state.VersionedEncoding;
+import dev.eddy.learners.codec.Framing;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.codec.LearnerCodec;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Encodes a policy's whole state (for Flink keyed state and checkpoints) and back.
  *
- * <p>Format version 1: the {@link VersionedEncoding} frame (magic {@code "EDRP"}, version), the
+ * <p>Format version 1: the {@link Framing} frame (magic {@code "EDRP"}, version), the
  * policy name and parameters (a string map, re-validated on decoding), the champion as a
  * length-prefixed {@link LearnerCodec} snapshot, the model version, whether a candidate exists and,
  * if so, its learner (LearnerCodec), both prequential metrics (their own versioned form), its age
@@ -29,12 +29,12 @@ public final class RetrainPolicyCodec {
       throw new IllegalArgumentException(
           "cannot encode " + policy.getClass().getName() + ": only policies built by RetrainPolicies");
     }
-    return VersionedEncoding.encode(
+    return Framing.encode(
         MAGIC,
         VERSION,
         out -> {
           out.writeUTF(base.name());
-          VersionedEncoding.writeStringMap(out, base.parameters());
+          Framing.writeStringMap(out, base.parameters());
           base.write(out);
         });
   }
@@ -46,15 +46,15 @@ public final class RetrainPolicyCodec {
    *     version, truncated or trailing data, or parameters this build rejects
    */
   public static RetrainPolicy decode(byte[] bytes) {
-    return VersionedEncoding.decode(
+    return Framing.decode(
         bytes,
         MAGIC,
         "retraining policy snapshot",
         VERSION,
         (in, version) -> {
           String name = in.readUTF();
-          Map<String, String> params = VersionedEncoding.readStringMap(in);
-          OnlineLearner champion = LearnerCodec.decode(VersionedEncoding.readBytes(in));
+          Map<String, String> params = Framing.readStringMap(in);
+          OnlineLearner champion = LearnerCodec.decode(Framing.readBytes(in));
           BasePolicy policy = (BasePolicy) RetrainPolicies.create(name, params, champion);
           policy.readAfterChampion(in, version);
           return policy;

@@ -75,12 +75,12 @@ class PolicySnapshotTest {
   void rejectsBadBytes() {
     byte[] bytes = RetrainPolicyCodec.encode(PolicyScripts.fresh("window"));
     assertThatThrownBy(() -> RetrainPolicyCodec.decode(LearnerCodec.encode(TwoConcepts.learner())))
-        .hasMessageContaining("not a retraining policy snapshot: magic");
+        .hasMessageContaining("not a retraining policy snapshot: bad magic");
     assertThatThrownBy(() -> RetrainPolicyCodec.decode(Arrays.copyOf(bytes, bytes.length - 1)))
         .hasMessageContaining("truncated retraining policy snapshot");
     byte[] future = bytes.clone();
     ByteBuffer.wrap(future).putShort(4, (short) 9);
     assertThatThrownBy(() -> RetrainPolicyCodec.decode(future))
-        .hasMessageContaining("unsupported retraining policy snapshot version 9");
+        .hasMessageContaining("unknown format 9 of retraining policy snapshot");
   }
 }

@@ -3,7 +3,7 @@ package dev.eddy.drift.retrain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eddy.drift.params.Params;
+import dev.eddy.drift.testing.Maps;
 import dev.eddy.learners.Prediction;
 import dev.eddy.learners.Task;
 import java.util.Map;
@@ -16,11 +16,11 @@ class RetrainPoliciesTest {
     assertThat(RetrainPolicies.names()).containsExactly("reset", "background", "window");
     assertThat(RetrainPolicies.create(null, null, TwoConcepts.learner()).name()).isEqualTo("background");
     assertThat(RetrainPolicies.create("reset", Map.of(), TwoConcepts.learner()).parameters())
-        .containsExactlyEntriesOf(Params.ordered("gate", 0, "horizon", 1000, "reset-standardizer", false));
+        .containsExactlyEntriesOf(Maps.ordered("gate", 0, "horizon", 1000, "reset-standardizer", false));
     assertThat(RetrainPolicies.create("background", Map.of(), TwoConcepts.learner()).parameters())
-        .containsExactlyEntriesOf(Params.ordered("gate", 0, "horizon", 1000));
+        .containsExactlyEntriesOf(Maps.ordered("gate", 0, "horizon", 1000));
     assertThat(RetrainPolicies.create("window", Map.of(), TwoConcepts.learner()).parameters())
-        .containsExactlyEntriesOf(Params.ordered("window-size", 200, "passes", 3, "gate", 0, "horizon", 1000));
+        .containsExactlyEntriesOf(Maps.ordered("window-size", 200, "passes", 3, "gate", 0, "horizon", 1000));
   }
 
   @Test

@@ -33,9 +33,10 @@ public final class LearnerCodec {
   /** The learner's snapshot. */
   public static byte[] encode(OnlineLearner learner) {
     LearnerProvider provider = Learners.provider(learner.type());
-    return Encoding.toBytes(
+    return Framing.encode(
+        MAGIC,
+        VERSION,
         out -> {
-          Encoding.writeHeader(out, MAGIC, VERSION);
           out.writeUTF(learner.type());
           provider.writeState(learner, out);
         });
@@ -46,11 +47,12 @@ public final class LearnerCodec {
    * bad magic number, an unknown format version, an unknown learner type, or truncated bytes.
    */
   public static OnlineLearner decode(byte[] bytes) {
-    return Encoding.fromBytes(
+    return Framing.decode(
         bytes,
+        MAGIC,
         WHAT,
-        in -> {
-          Encoding.readHeader(in, MAGIC, VERSION, WHAT);
+        VERSION,
+        (in, version) -> {
           String type = in.readUTF();
           LearnerProvider provider;
           try {

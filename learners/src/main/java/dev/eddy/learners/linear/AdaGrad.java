@@ -2,6 +2,7 @@ package dev.eddy.learners.linear;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamValues;
 import java.util.Map;
 
 /**
@@ -30,13 +31,11 @@ final class AdaGrad extends LogisticLearner {
     this.config = config;
   }
 
-  static AdaGrad create(ParamReader params, int dimension, Task task) {
-    int classes = classes(TYPE, task, CLASSIFICATION, params);
+  static AdaGrad create(ParamValues params, int dimension, Task task) {
     AdaGradConfig config = new AdaGradConfig(
-        params.real("learning-rate", AdaGradConfig.DEFAULT_LEARNING_RATE),
-        params.real("delta", AdaGradConfig.DEFAULT_DELTA));
-    return new AdaGrad(config, task, dimension, params.finish(),
-        new LinearState(dimension, classes, 2));
+        params.get(LinearParams.LEARNING_RATE), params.get(LinearParams.DELTA));
+    return new AdaGrad(config, task, dimension, hyperparameters(params),
+        new LinearState(dimension, classes(task, params), 2));
   }
 
   @Override

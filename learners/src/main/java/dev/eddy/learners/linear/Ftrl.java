@@ -2,6 +2,7 @@ package dev.eddy.learners.linear;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamValues;
 import java.util.List;
 import java.util.Map;
 
@@ -32,15 +33,14 @@ final class Ftrl extends LogisticLearner {
     this.config = config;
   }
 
-  static Ftrl create(ParamReader params, int dimension, Task task) {
-    int classes = classes(TYPE, task, CLASSIFICATION, params);
+  static Ftrl create(ParamValues params, int dimension, Task task) {
     FtrlConfig config = new FtrlConfig(
-        params.real("alpha", FtrlConfig.DEFAULT_ALPHA),
-        params.real("beta", FtrlConfig.DEFAULT_BETA),
-        params.real("l1", FtrlConfig.DEFAULT_L1),
-        params.real("l2", FtrlConfig.DEFAULT_L2));
-    return new Ftrl(config, task, dimension, params.finish(),
-        new LinearState(dimension, classes, 2));
+        params.get(LinearParams.ALPHA),
+        params.get(LinearParams.BETA),
+        params.get(LinearParams.L1),
+        params.get(LinearParams.L2));
+    return new Ftrl(config, task, dimension, hyperparameters(params),
+        new LinearState(dimension, classes(task, params), 2));
   }
 
   @Override

@@ -4,25 +4,18 @@ package dev.eddy.learners.linear;
  * Hyperparameters of FTRL-Proximal logistic regression (McMahan et al., "Ad Click Prediction: a
  * View from the Trenches", KDD 2013, Algorithm 1). Defaults as in River's {@code FTRLProximal}.
  *
- * @param alpha α of the per-coordinate learning rate α / (β + √n_i), {@code > 0}, default {@value
- *     #DEFAULT_ALPHA}
- * @param beta β, {@code >= 0}, default {@value #DEFAULT_BETA}
- * @param l1 λ₁, the L1 strength that makes weights exactly 0, {@code >= 0}, default {@value
- *     #DEFAULT_L1}
- * @param l2 λ₂, the L2 strength, {@code >= 0}, default {@value #DEFAULT_L2}
+ * @param alpha α of the per-coordinate learning rate α / (β + √n_i) ({@link LinearParams#ALPHA})
+ * @param beta β ({@link LinearParams#BETA})
+ * @param l1 λ₁, the L1 strength that makes weights exactly 0 ({@link LinearParams#L1})
+ * @param l2 λ₂, the L2 strength ({@link LinearParams#L2})
  */
 record FtrlConfig(double alpha, double beta, double l1, double l2) {
 
-  static final double DEFAULT_ALPHA = 0.05;
-  static final double DEFAULT_BETA = 1.0;
-  static final double DEFAULT_L1 = 0.0;
-  static final double DEFAULT_L2 = 1.0;
-
   FtrlConfig {
-    Checks.positive("alpha", alpha);
-    Checks.nonNegative("beta", beta);
-    Checks.nonNegative("l1", l1);
-    Checks.nonNegative("l2", l2);
+    LinearParams.ALPHA.check(Ftrl.TYPE, alpha);
+    LinearParams.BETA.check(Ftrl.TYPE, beta);
+    LinearParams.L1.check(Ftrl.TYPE, l1);
+    LinearParams.L2.check(Ftrl.TYPE, l2);
   }
 
   /**

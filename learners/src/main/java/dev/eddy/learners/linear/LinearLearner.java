@@ -4,11 +4,13 @@ import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Prediction;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamValues;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The shared skeleton of the linear learners: input checks, the three tasks, one-vs-rest
@@ -43,24 +45,14 @@ abstract class LinearLearner implements OnlineLearner {
     this.state = state;
   }
 
-  /**
-   * Checks the task against the supported ones and reads the common parameter {@code classes} (the
-   * initial class count of a multiclass model, default 2); returns the number of class models.
-   */
-  static int classes(String type, Task task, Set<Task> supported, ParamReader params) {
-    if (!supported.contains(task)) {
-      throw new IllegalArgumentException(
-          "learner " + type + " does not support task " + task + "; supported: " + supported);
-    }
-    if (task != Task.MULTICLASS) {
-      return 1;
-    }
-    int classes = params.integer("classes", 2);
-    if (classes < 2 || classes > MAX_CLASSES) {
-      throw new IllegalArgumentException(
-          "parameter classes must be in [2, " + MAX_CLASSES + "] but was " + classes);
-    }
-    return classes;
+  /** The number of class models: {@code classes} for a multiclass model, else 1. */
+  static int classes(Task task, ParamValues params) {
+    return task == Task.MULTICLASS ? params.get(LinearParams.CLASSES) : 1;
+  }
+
+  /** The effective hyperparameters (defaults included) as persisted, sorted by name. */
+  static Map<String, String> hyperparameters(ParamValues params) {
+    return new TreeMap<>(params.effective());
   }
 
   /** Tasks of the classifiers. */

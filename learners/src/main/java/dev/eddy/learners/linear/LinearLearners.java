@@ -1,16 +1,33 @@
 package dev.eddy.learners.linear;
 
+import static dev.eddy.learners.linear.LinearParams.ALPHA;
+import static dev.eddy.learners.linear.LinearParams.BETA;
+import static dev.eddy.learners.linear.LinearParams.C;
+import static dev.eddy.learners.linear.LinearParams.CLASSES;
+import static dev.eddy.learners.linear.LinearParams.DELTA;
+import static dev.eddy.learners.linear.LinearParams.EPSILON;
+import static dev.eddy.learners.linear.LinearParams.L1;
+import static dev.eddy.learners.linear.LinearParams.L2;
+import static dev.eddy.learners.linear.LinearParams.LAMBDA;
+import static dev.eddy.learners.linear.LinearParams.LEARNING_RATE;
+import static dev.eddy.learners.linear.LinearParams.MULTICLASS;
+import static dev.eddy.learners.linear.LinearParams.POWER_T;
+import static dev.eddy.learners.linear.LinearParams.SCHEDULE;
+
 import dev.eddy.learners.FeatureHasher;
 import dev.eddy.learners.LearnerProvider;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Task;
-import dev.eddy.learners.codec.Encoding;
+import dev.eddy.learners.codec.Framing;
 import dev.eddy.learners.linear.PassiveAggressiveConfig.Variant;
+import dev.eddy.learners.params.ParamSet;
+import dev.eddy.learners.params.ParamValues;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,25 +44,42 @@ import java.util.TreeMap;
  */
 public final class LinearLearners implements LearnerProvider {
 
-  /** Builds one learner type from its parameters. */
+  /** Builds one learner type from its parsed parameters. */
   @FunctionalInterface
   private interface Factory {
-    LinearLearner create(ParamReader params, int dimension, Task task);
+    LinearLearner create(ParamValues params, int dimension, Task task);
   }
 
-  private static final Map<String, Factory> FACTORIES = factories();
+  /** One type: its parameters (all tasks), the tasks it supports, its factory. */
+  private record Declaration(ParamSet params, Set<Task> tasks, Factory factory) {}
 
-  private static Map<String, Factory> factories() {
-    Map<String, Factory> factories = new TreeMap<>();
+  private static final Set<Task> ALL_TASKS = Collections.unmodifiableSet(EnumSet.allOf(Task.class));
+
+  private static final Map<String, Declaration> DECLARATIONS = declarations();
+
+  private static Map<String, Declaration> declarations() {
+    Map<String, Declaration> all = new TreeMap<>();
     for (Variant variant : Variant.values()) {
-      factories.put(variant.type, (p, d, t) -> PassiveAggressive.create(variant, p, d, t));
+      ParamSet params = variant == Variant.PA
+          ? ParamSet.of(variant.type, CLASSES, EPSILON, MULTICLASS)
+          : ParamSet.of(variant.type, CLASSES, C, EPSILON, MULTICLASS);
+      all.put(variant.type, new Declaration(params, ALL_TASKS,
+          (p, d, t) -> PassiveAggressive.create(variant, p, d, t)));
     }
-    factories.put(Pegasos.TYPE, (p, d, t) -> Pegasos.create(false, p, d, t));
-    factories.put(Pegasos.AVERAGED_TYPE, (p, d, t) -> Pegasos.create(true, p, d, t));
-    factories.put(LogisticSgd.TYPE, LogisticSgd::create);
-    factories.put(AdaGrad.TYPE, AdaGrad::create);
-    factories.put(Ftrl.TYPE, Ftrl::create);
-    return Collections.unmodifiableMap(factories);
+    all.put(Pegasos.TYPE, new Declaration(ParamSet.of(Pegasos.TYPE, CLASSES, LAMBDA),
+        LinearLearner.CLASSIFICATION, (p, d, t) -> Pegasos.create(false, p, d, t)));
+    all.put(Pegasos.AVERAGED_TYPE, new Declaration(
+        ParamSet.of(Pegasos.AVERAGED_TYPE, CLASSES, LAMBDA),
+        LinearLearner.CLASSIFICATION, (p, d, t) -> Pegasos.create(true, p, d, t)));
+    all.put(LogisticSgd.TYPE, new Declaration(
+        ParamSet.of(LogisticSgd.TYPE, CLASSES, LEARNING_RATE, SCHEDULE, POWER_T),
+        LinearLearner.CLASSIFICATION, LogisticSgd::create));
+    all.put(AdaGrad.TYPE, new Declaration(
+        ParamSet.of(AdaGrad.TYPE, CLASSES, LEARNING_RATE, DELTA),
+        LinearLearner.CLASSIFICATION, AdaGrad::create));
+    all.put(Ftrl.TYPE, new Declaration(ParamSet.of(Ftrl.TYPE, CLASSES, ALPHA, BETA, L1, L2),
+        LinearLearner.CLASSIFICATION, Ftrl::create));
+    return Collections.unmodifiableMap(all);
   }
 
   /** For {@link java.util.ServiceLoader}. */
@@ -53,16 +87,31 @@ public final class LinearLearners implements LearnerProvider {
 
   @Override
   public Set<String> types() {
-    return FACTORIES.keySet();
+    return DECLARATIONS.keySet();
+  }
+
+  @Override
+  public Set<Task> tasks(String type) {
+    return declaration(type).tasks();
+  }
+
+  @Override
+  public ParamSet parameters(String type) {
+    return declaration(type).params();
+  }
+
+  private Declaration declaration(String type) {
+    Declaration declaration = DECLARATIONS.get(type);
+    if (declaration == null) {
+      throw new IllegalArgumentException(
+          "unknown learner type '" + type + "'; this provider builds " + types());
+    }
+    return declaration;
   }
 
   @Override
   public OnlineLearner create(String type, Map<String, String> params, int dimension, Task task) {
-    Factory factory = FACTORIES.get(type);
-    if (factory == null) {
-      throw new IllegalArgumentException(
-          "unknown learner type '" + type + "'; this provider builds " + types());
-    }
+    Declaration declaration = declaration(type);
     if (dimension <= 0) {
       throw new IllegalArgumentException(
           "dimension of learner " + type + " must be > 0 but was " + dimension);
@@ -70,7 +119,12 @@ public final class LinearLearners implements LearnerProvider {
     if (task == null) {
       throw new IllegalArgumentException("task of learner " + type + " must be given");
     }
-    return factory.create(new ParamReader(type, task, params), dimension, task);
+    if (!declaration.tasks().contains(task)) {
+      throw new IllegalArgumentException("learner " + type + " does not support task " + task
+          + "; supported: " + declaration.tasks());
+    }
+    ParamValues values = LinearParams.forTask(declaration.params(), task).parse(params);
+    return declaration.factory().create(values, dimension, task);
   }
 
   @Override
@@ -96,8 +150,8 @@ public final class LinearLearners implements LearnerProvider {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown task '" + taskName + "' in snapshot", e);
     }
-    int dimension = Encoding.checkLength(in.readInt(), 1 << FeatureHasher.MAX_BITS, "dimension");
-    int count = Encoding.checkLength(in.readInt(), 64, "hyperparameter count");
+    int dimension = Framing.checkLength(in.readInt(), 1 << FeatureHasher.MAX_BITS, "dimension");
+    int count = Framing.checkLength(in.readInt(), 64, "hyperparameter count");
     Map<String, String> hyperparameters = new TreeMap<>();
     for (int i = 0; i < count; i++) {
       hyperparameters.put(in.readUTF(), in.readUTF());

@@ -1,6 +1,6 @@
 package dev.eddy.learners.linear;
 
-import dev.eddy.learners.codec.Encoding;
+import dev.eddy.learners.codec.Framing;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -79,11 +79,11 @@ final class LinearState {
     out.writeLong(steps);
     for (double[][] table : tables) {
       for (double[] row : table) {
-        Encoding.writeDoubles(out, row, width);
+        Framing.writeCompactDoubles(out, row, width);
       }
     }
     for (double[] scalar : scalars) {
-      Encoding.writeDoubles(out, scalar, classes);
+      Framing.writeCompactDoubles(out, scalar, classes);
     }
   }
 
@@ -93,7 +93,7 @@ final class LinearState {
    * allocating its rows up front.
    */
   void readFrom(DataInput in) throws IOException {
-    int count = Encoding.checkLength(in.readInt(), LinearLearner.MAX_CLASSES, "class count");
+    int count = Framing.checkLength(in.readInt(), LinearLearner.MAX_CLASSES, "class count");
     if (count < classes) {
       throw new IllegalArgumentException(
           "snapshot has " + count + " classes but the learner starts with " + classes);
@@ -103,13 +103,13 @@ final class LinearState {
     for (int t = 0; t < tables.length; t++) {
       List<double[]> rows = new ArrayList<>();
       for (int k = 0; k < count; k++) {
-        rows.add(Encoding.readDoubles(in, width, "weight vector"));
+        rows.add(Framing.readCompactDoubles(in, width, "weight vector"));
       }
       readTables[t] = rows.toArray(new double[0][]);
     }
     double[][] readScalars = new double[scalars.length][];
     for (int s = 0; s < scalars.length; s++) {
-      readScalars[s] = Encoding.readDoubles(in, count, "per-class scalars");
+      readScalars[s] = Framing.readCompactDoubles(in, count, "per-class scalars");
     }
     classes = count;
     steps = readSteps;

@@ -2,6 +2,7 @@ package dev.eddy.learners.linear;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamValues;
 import java.util.Map;
 
 /**
@@ -26,15 +27,13 @@ final class LogisticSgd extends LogisticLearner {
     this.config = config;
   }
 
-  static LogisticSgd create(ParamReader params, int dimension, Task task) {
-    int classes = classes(TYPE, task, CLASSIFICATION, params);
+  static LogisticSgd create(ParamValues params, int dimension, Task task) {
     SgdConfig config = new SgdConfig(
-        params.real("learning-rate", SgdConfig.DEFAULT_LEARNING_RATE),
-        params.choice("schedule", SgdConfig.CONSTANT, SgdConfig.SCHEDULES)
-            .equals(SgdConfig.INVERSE_SCALING),
-        params.real("power-t", SgdConfig.DEFAULT_POWER_T));
-    return new LogisticSgd(config, task, dimension, params.finish(),
-        new LinearState(dimension, classes, 1));
+        params.get(LinearParams.LEARNING_RATE),
+        params.get(LinearParams.SCHEDULE).equals(SgdConfig.INVERSE_SCALING),
+        params.get(LinearParams.POWER_T));
+    return new LogisticSgd(config, task, dimension, hyperparameters(params),
+        new LinearState(dimension, classes(task, params), 1));
   }
 
   @Override

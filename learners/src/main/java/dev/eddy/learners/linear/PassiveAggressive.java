@@ -2,6 +2,7 @@ package dev.eddy.learners.linear;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamValues;
 import dev.eddy.learners.linear.PassiveAggressiveConfig.Variant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -41,23 +42,14 @@ final class PassiveAggressive extends LinearLearner {
     return Math.min(cap, loss / (squaredNorm + extra));
   }
 
-  static PassiveAggressive create(Variant variant, ParamReader params, int dimension, Task task) {
-    int classes = classes(variant.type, task,
-        EnumSet.of(Task.BINARY, Task.MULTICLASS, Task.REGRESSION), params);
-    double c = variant == Variant.PA
-        ? Double.POSITIVE_INFINITY
-        : params.real("C", PassiveAggressiveConfig.DEFAULT_C);
-    double epsilon = task == Task.REGRESSION
-        ? params.real("epsilon", PassiveAggressiveConfig.DEFAULT_EPSILON)
-        : PassiveAggressiveConfig.DEFAULT_EPSILON;
+  static PassiveAggressive create(Variant variant, ParamValues params, int dimension, Task task) {
+    double c = variant == Variant.PA ? Double.POSITIVE_INFINITY : params.get(LinearParams.C);
     boolean multiVector = task == Task.MULTICLASS
-        && params.choice("multiclass", PassiveAggressiveConfig.ONE_VS_REST,
-            PassiveAggressiveConfig.multiclassChoices())
-            .equals(PassiveAggressiveConfig.MULTI_VECTOR);
-    PassiveAggressiveConfig config = new PassiveAggressiveConfig(variant, c, epsilon, multiVector);
-    Map<String, String> hyperparameters = params.finish();
-    return new PassiveAggressive(config, task, dimension, hyperparameters,
-        new LinearState(dimension, classes, 1));
+        && params.get(LinearParams.MULTICLASS).equals(PassiveAggressiveConfig.MULTI_VECTOR);
+    PassiveAggressiveConfig config = new PassiveAggressiveConfig(
+        variant, c, params.get(LinearParams.EPSILON), multiVector);
+    return new PassiveAggressive(config, task, dimension, hyperparameters(params),
+        new LinearState(dimension, classes(task, params), 1));
   }
 
   @Override

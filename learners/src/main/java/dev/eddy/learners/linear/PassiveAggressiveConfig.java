@@ -1,16 +1,13 @@
 package dev.eddy.learners.linear;
 
-import java.util.Set;
-
 /**
  * Hyperparameters of the passive-aggressive learners (Crammer, Dekel, Keshet, Shalev-Shwartz,
  * Singer, "Online Passive-Aggressive Algorithms", JMLR 7, 2006).
  *
  * @param variant PA, PA-I or PA-II (the type names {@code pa}, {@code pa-i}, {@code pa-ii})
- * @param c the aggressiveness C of PA-I and PA-II, {@code > 0}, default {@value #DEFAULT_C}
- *     (infinite for PA, which has no C)
- * @param epsilon the insensitivity of the regression loss, {@code >= 0}, default {@value
- *     #DEFAULT_EPSILON}
+ * @param c the aggressiveness C of PA-I and PA-II, ({@link LinearParams#C}; infinite
+ *     for PA, which has no C)
+ * @param epsilon the insensitivity of the regression loss ({@link LinearParams#EPSILON})
  * @param multiVector for multiclass: true for the paper's multiclass PA (Section 7: one weight vector
  *     per class, the hinge on the margin between the true class and the best other class), false
  *     for one-vs-rest (parameter {@code multiclass} = {@code multi-vector} or {@code one-vs-rest},
@@ -18,9 +15,6 @@ import java.util.Set;
  */
 record PassiveAggressiveConfig(Variant variant, double c, double epsilon, boolean multiVector) {
 
-  static final double DEFAULT_C = 1.0;
-  static final double DEFAULT_EPSILON = 0.1;
-  static final String ONE_VS_REST = "one-vs-rest";
   static final String MULTI_VECTOR = "multi-vector";
 
   /** The three step-size rules of the paper (its equations 6, 7 and 8 in their general form). */
@@ -37,15 +31,17 @@ record PassiveAggressiveConfig(Variant variant, double c, double epsilon, boolea
   }
 
   PassiveAggressiveConfig {
-    Checks.present("variant", variant);
+    if (variant == null) {
+      throw new IllegalArgumentException("PA variant must be given but was null");
+    }
     if (variant == Variant.PA) {
       if (c != Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("parameter C does not apply to PA but was " + c);
+        throw new IllegalArgumentException("pa: parameter C does not apply to PA but was " + c);
       }
     } else {
-      Checks.positive("C", c);
+      LinearParams.C.check(variant.type, c);
     }
-    Checks.nonNegative("epsilon", epsilon);
+    LinearParams.EPSILON.check(variant.type, epsilon);
   }
 
   /**
@@ -60,9 +56,5 @@ record PassiveAggressiveConfig(Variant variant, double c, double epsilon, boolea
   /** The extra of {@link #cap()}'s formula: 1/(2C) for PA-II, else 0. */
   double extra() {
     return variant == Variant.PA_II ? 1 / (2 * c) : 0.0;
-  }
-
-  static Set<String> multiclassChoices() {
-    return Set.of(ONE_VS_REST, MULTI_VECTOR);
   }
 }

@@ -2,6 +2,7 @@ package dev.eddy.learners.linear;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamValues;
 import java.util.List;
 import java.util.Map;
 
@@ -44,12 +45,10 @@ final class Pegasos extends LinearLearner {
     this.config = config;
   }
 
-  static Pegasos create(boolean averaged, ParamReader params, int dimension, Task task) {
-    int classes = classes(averaged ? AVERAGED_TYPE : TYPE, task, CLASSIFICATION, params);
-    PegasosConfig config =
-        new PegasosConfig(params.real("lambda", PegasosConfig.DEFAULT_LAMBDA), averaged);
-    return new Pegasos(config, task, dimension, params.finish(),
-        new LinearState(dimension, classes, averaged ? 2 : 1, 1.0, 0.0, 0.0));
+  static Pegasos create(boolean averaged, ParamValues params, int dimension, Task task) {
+    PegasosConfig config = new PegasosConfig(params.get(LinearParams.LAMBDA), averaged);
+    return new Pegasos(config, task, dimension, hyperparameters(params),
+        new LinearState(dimension, classes(task, params), averaged ? 2 : 1, 1.0, 0.0, 0.0));
   }
 
   @Override

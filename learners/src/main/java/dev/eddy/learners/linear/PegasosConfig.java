@@ -4,8 +4,8 @@ package dev.eddy.learners.linear;
  * Hyperparameters of Pegasos (Shalev-Shwartz, Singer, Srebro, "Pegasos: Primal Estimated
  * sub-GrAdient SOlver for SVM", ICML 2007).
  *
- * @param lambda the regularization λ of the SVM objective λ/2‖w‖² + mean hinge loss, {@code > 0},
- *     default {@value #DEFAULT_LAMBDA}: suited to standardized features and streams of thousands of
+ * @param lambda the regularization λ of the SVM objective λ/2‖w‖² + mean hinge loss, ({@link
+ *     LinearParams#LAMBDA}); its default suits to standardized features and streams of thousands of
  *     examples (the paper uses 1e-4 on ~10^6 text examples; with so small a λ the first steps,
  *     η_t = 1/(λt), are huge, and the uniform average of pegasos-avg needs very long streams to
  *     forget them)
@@ -15,9 +15,7 @@ package dev.eddy.learners.linear;
  */
 record PegasosConfig(double lambda, boolean averaged) {
 
-  static final double DEFAULT_LAMBDA = 0.01;
-
   PegasosConfig {
-    Checks.positive("lambda", lambda);
+    LinearParams.LAMBDA.check(averaged ? Pegasos.AVERAGED_TYPE : Pegasos.TYPE, lambda);
   }
 }

@@ -2,7 +2,7 @@ package dev.eddy.learners.metrics;
 
 import dev.eddy.learners.Prediction;
 import dev.eddy.learners.Task;
-import dev.eddy.learners.codec.Encoding;
+import dev.eddy.learners.codec.Framing;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -175,11 +175,10 @@ public final class PrequentialMetrics {
    * (so that a restored instance continues bit for bit).
    */
   public byte[] toBytes() {
-    return Encoding.toBytes(this::write);
+    return Framing.encode(MAGIC, VERSION, this::write);
   }
 
   private void write(DataOutput out) throws IOException {
-    Encoding.writeHeader(out, MAGIC, VERSION);
     out.writeUTF(task.name());
     out.writeInt(windowSize);
     cumulative.write(out);
@@ -197,11 +196,10 @@ public final class PrequentialMetrics {
 
   /** Metrics from {@link #toBytes()}; {@link IllegalArgumentException} on malformed bytes. */
   public static PrequentialMetrics fromBytes(byte[] bytes) {
-    return Encoding.fromBytes(bytes, WHAT, PrequentialMetrics::read);
+    return Framing.decode(bytes, MAGIC, WHAT, VERSION, PrequentialMetrics::read);
   }
 
-  private static PrequentialMetrics read(DataInput in) throws IOException {
-    Encoding.readHeader(in, MAGIC, VERSION, WHAT);
+  private static PrequentialMetrics read(DataInput in, int version) throws IOException {
     String taskName = in.readUTF();
     Task task;
     try {
@@ -210,12 +208,12 @@ public final class PrequentialMetrics {
       throw new IllegalArgumentException("unknown task '" + taskName + "'", e);
     }
     PrequentialMetrics metrics =
-        new PrequentialMetrics(task, Encoding.checkLength(in.readInt(), 1 << 26, "window"));
+        new PrequentialMetrics(task, Framing.checkLength(in.readInt(), 1 << 26, "window"));
     metrics.cumulative.readFrom(in);
     metrics.window.readFrom(in);
     metrics.evictionsSinceRecompute =
-        Encoding.checkLength(in.readInt(), metrics.windowSize, "evictions");
-    int filled = Encoding.checkLength(in.readInt(), metrics.windowSize, "window fill");
+        Framing.checkLength(in.readInt(), metrics.windowSize, "evictions");
+    int filled = Framing.checkLength(in.readInt(), metrics.windowSize, "window fill");
     for (int k = 0; k < filled; k++) {
       metrics.predicted[k] = in.readDouble();
       metrics.actual[k] = in.readDouble();

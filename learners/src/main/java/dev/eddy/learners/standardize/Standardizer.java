@@ -1,9 +1,10 @@
 package dev.eddy.learners.standardize;
 
-import dev.eddy.learners.codec.Encoding;
+import dev.eddy.learners.codec.Framing;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Per-feature running mean and variance, and the standardization {@code (x − mean) / sd} that
@@ -23,6 +24,17 @@ import java.io.IOException;
  * long streams of large values (tested on 10^6 values of magnitude 10^9). Two
  * standardizers merge with the parallel formula of Chan, Golub and LeVeque ("Updating formulae and a
  * pairwise algorithm for computing sample variances", 1979), weights in place of counts.
+ *
+ * <p>Overflow (a poisoning vector): a single finite but huge value, e.g. 1e155, makes δ² overflow,
+ * and ±1.7e308 makes δ itself overflow; the plain update would then leave an infinite variance (or a
+ * NaN mean) in the state forever, and in every snapshot. So every update is computed in the plain
+ * form above and committed only if all results are finite; otherwise the feature is updated in a
+ * scaled form that cannot overflow: with h = x/2 − μ/2 (always finite), μ ← 2·(μ/2 + h/W) (a convex
+ * combination of μ and x, so finite) and S ← λ·S + 4·(h·√(1 − 1/W))², clamped to {@link
+ * Double#MAX_VALUE}. The variance therefore saturates at {@code MAX_VALUE / W} instead of becoming
+ * infinite, later z-scores stay finite, and with forgetting the statistics recover. Merging clamps
+ * the same way; encoding and decoding reject a non-finite statistic, so a broken state is never
+ * persisted. Values whose statistics do not overflow take exactly the plain path (bit for bit).
  *
  * <p>A feature whose variance is 0 standardizes to 0. Not thread-safe; {@link #update} and {@link
  * #transform} allocate nothing.
@@ -83,10 +95,31 @@ public final class Standardizer {
       double delta = (x[i] - mean[i]) + meanError[i];
       double step = delta * inverse - meanError[i];
       double updated = mean[i] + step;
-      meanError[i] = (updated - mean[i]) - step;
-      mean[i] = updated;
-      m2[i] = decay * m2[i] + delta * ((x[i] - updated) + meanError[i]);
+      double error = (updated - mean[i]) - step;
+      double sum = decay * m2[i] + delta * ((x[i] - updated) + error);
+      if (Double.isFinite(sum) && Double.isFinite(updated) && Double.isFinite(error)) {
+        meanError[i] = error;
+        mean[i] = updated;
+        m2[i] = sum;
+      } else {
+        scaledUpdate(i, x[i], inverse);
+      }
     }
+  }
+
+  /** The update of feature i in the scaled form that cannot overflow (see the class comment). */
+  private void scaledUpdate(int i, double x, double inverse) {
+    double mu = mean(i);
+    double half = x / 2 - mu / 2;
+    mean[i] = 2 * (mu / 2 + half * inverse);
+    meanError[i] = 0.0;
+    double root = half * Math.sqrt(1 - inverse);
+    m2[i] = saturate(decay * m2[i] + 4 * root * root);
+  }
+
+  /** {@code v} clamped to [0, MAX_VALUE]; +Infinity (an overflowed sum) becomes MAX_VALUE. */
+  private static double saturate(double v) {
+    return v >= Double.MAX_VALUE ? Double.MAX_VALUE : Math.max(0.0, v);
   }
 
   /** {@code out[i] = (x[i] − mean(i)) / sd(i)}, or 0 where the variance is 0; {@code out} may be {@code x}. */
@@ -95,7 +128,11 @@ public final class Standardizer {
     checkLength(out, "transform output");
     for (int i = 0; i < dimension; i++) {
       double variance = variance(i);
-      out[i] = variance > 0 ? ((x[i] - mean[i]) + meanError[i]) / Math.sqrt(variance) : 0.0;
+      double deviation = (x[i] - mean[i]) + meanError[i];
+      if (!Double.isFinite(deviation)) {
+        deviation = 2 * (x[i] / 2 - mean(i) / 2); // see the class comment: finite inputs only
+      }
+      out[i] = variance > 0 ? deviation / Math.sqrt(variance) : 0.0;
     }
   }
 
@@ -164,48 +201,74 @@ public final class Standardizer {
       double cross = weight * share;
       for (int i = 0; i < dimension; i++) {
         double delta = (other.mean[i] - mean[i]) - (other.meanError[i] - meanError[i]);
-        merged.mean[i] = mean(i) + delta * share;
-        merged.m2[i] = m2[i] + other.m2[i] + delta * delta * cross;
+        double combined = mean(i) + delta * share;
+        if (!Double.isFinite(combined)) {
+          combined = 2 * (mean(i) / 2 + (other.mean(i) / 2 - mean(i) / 2) * share);
+        }
+        merged.mean[i] = combined;
+        merged.m2[i] = saturate(m2[i] + other.m2[i] + delta * delta * cross);
       }
     }
     return merged;
   }
 
   /**
-   * The versioned binary form: magic "EDST", version, dimension, half-life, count, weight, means,
-   * their compensation terms, M2s.
+   * The versioned binary form ({@link Framing}): magic "EDST", version, dimension, half-life, count,
+   * weight, means, their compensation terms, M2s.
+   *
+   * @throws IllegalStateException if a statistic is not finite (which {@link #update} prevents)
    */
   public byte[] toBytes() {
-    return Encoding.toBytes(this::write);
+    checkFinite(IllegalStateException::new);
+    return Framing.encode(MAGIC, VERSION, this::write);
   }
 
   private void write(DataOutput out) throws IOException {
-    Encoding.writeHeader(out, MAGIC, VERSION);
     out.writeInt(dimension);
     out.writeDouble(halfLife);
     out.writeLong(count);
     out.writeDouble(weight);
-    Encoding.writeDoubles(out, mean, dimension);
-    Encoding.writeDoubles(out, meanError, dimension);
-    Encoding.writeDoubles(out, m2, dimension);
+    Framing.writeCompactDoubles(out, mean, dimension);
+    Framing.writeCompactDoubles(out, meanError, dimension);
+    Framing.writeCompactDoubles(out, m2, dimension);
   }
 
-  /** A standardizer from {@link #toBytes()}; {@link IllegalArgumentException} on malformed bytes. */
+  /**
+   * A standardizer from {@link #toBytes()}; {@link IllegalArgumentException} on malformed bytes or
+   * a non-finite statistic.
+   */
   public static Standardizer fromBytes(byte[] bytes) {
-    return Encoding.fromBytes(bytes, WHAT, Standardizer::read);
+    Standardizer s = Framing.decode(bytes, MAGIC, WHAT, VERSION, Standardizer::read);
+    s.checkFinite(IllegalArgumentException::new);
+    return s;
   }
 
-  private static Standardizer read(DataInput in) throws IOException {
-    Encoding.readHeader(in, MAGIC, VERSION, WHAT);
-    int dimension = Encoding.checkLength(in.readInt(), 1 << 28, "dimension");
+  private static Standardizer read(DataInput in, int version) throws IOException {
+    int dimension = Framing.checkLength(in.readInt(), 1 << 28, "dimension");
     Standardizer s = new Standardizer(dimension, in.readDouble());
     s.count = in.readLong();
     s.weight = in.readDouble();
-    System.arraycopy(Encoding.readDoubles(in, s.dimension, "means"), 0, s.mean, 0, s.dimension);
-    System.arraycopy(Encoding.readDoubles(in, s.dimension, "mean errors"), 0, s.meanError, 0,
+    System.arraycopy(Framing.readCompactDoubles(in, s.dimension, "means"), 0, s.mean, 0,
         s.dimension);
-    System.arraycopy(Encoding.readDoubles(in, s.dimension, "M2"), 0, s.m2, 0, s.dimension);
+    System.arraycopy(Framing.readCompactDoubles(in, s.dimension, "mean errors"), 0, s.meanError,
+        0, s.dimension);
+    System.arraycopy(Framing.readCompactDoubles(in, s.dimension, "M2"), 0, s.m2, 0, s.dimension);
     return s;
+  }
+
+  /** Throws (built by {@code failure}) naming the first statistic that is not finite. */
+  private void checkFinite(Function<String, RuntimeException> failure) {
+    if (!Double.isFinite(weight) || weight < 0 || count < 0) {
+      throw failure.apply(WHAT + ": weight " + weight + " and count " + count
+          + " must be finite and >= 0");
+    }
+    for (int i = 0; i < dimension; i++) {
+      if (!Double.isFinite(mean[i]) || !Double.isFinite(meanError[i])
+          || !Double.isFinite(m2[i])) {
+        throw failure.apply(WHAT + ": feature " + i + " has a non-finite statistic: mean "
+            + mean[i] + ", mean error " + meanError[i] + ", M2 " + m2[i]);
+      }
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.Learners;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.metrics.PrequentialMetrics;
 import dev.eddy.learners.standardize.Standardizer;
@@ -73,6 +74,14 @@ class GoldenSnapshotTest {
         learner.learn(probe, 1);
       }
     }
+  }
+
+  /** A newly registered learner type must ship a golden snapshot of its format. */
+  @Test
+  void everyRegisteredTypeHasAGoldenSnapshot() {
+    List<String> covered = new ArrayList<>();
+    GoldenSnapshots.CASES.forEach(c -> covered.add((String) c[0]));
+    assertThat(covered).containsAll(Learners.types());
   }
 
   @Test

@@ -39,7 +39,7 @@ class LearnerCodecTest {
         .hasMessageContaining("bad magic 0x12345678");
     assertThatThrownBy(() -> LearnerCodec.decode(header(LearnerCodec.MAGIC, 7, "pa")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("format version 7");
+        .hasMessageContaining("unknown format 7 of learner snapshot; this Eddy reads 1..1");
     assertThatThrownBy(() -> LearnerCodec.decode(header(LearnerCodec.MAGIC, 1, "no-such-learner")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'no-such-learner'").hasMessageContaining("pa-i");

@@ -9,28 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
-import dev.eddy.learners.OnlineLearnerContract;
 import dev.eddy.learners.Task;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Diagonal AdaGrad logistic regression: contract, golden values, finite-difference gradient. */
 class AdaGradTest {
-
-  @Nested
-  class Contract extends OnlineLearnerContract {
-    @Override
-    protected String type() {
-      return "adagrad";
-    }
-
-    @Override
-    protected Set<Task> tasks() {
-      return LinearLearner.CLASSIFICATION;
-    }
-  }
 
   /*
    * η = 0.5, δ = 1e-8, x1 = (1,2) y = 1, x2 = (2,−1) y = 0; (x, 1) carries the bias.

@@ -11,34 +11,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.OnlineLearner;
-import dev.eddy.learners.OnlineLearnerContract;
 import dev.eddy.learners.Task;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** FTRL-Proximal: contract, golden values from Algorithm 1 of McMahan et al. 2013, gradient check. */
 class FtrlTest {
-
-  @Nested
-  class Contract extends OnlineLearnerContract {
-    @Override
-    protected String type() {
-      return "ftrl";
-    }
-
-    @Override
-    protected Set<Task> tasks() {
-      return LinearLearner.CLASSIFICATION;
-    }
-
-    @Override
-    protected Map<String, String> params() {
-      return Map.of("l1", "0.05", "alpha", "0.2");
-    }
-  }
 
   private static final Map<String, String> GOLDEN =
       Map.of("alpha", "0.5", "beta", "1", "l1", "0.1", "l2", "1");

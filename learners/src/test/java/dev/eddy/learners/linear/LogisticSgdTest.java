@@ -9,37 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
-import dev.eddy.learners.OnlineLearnerContract;
 import dev.eddy.learners.Prediction;
 import dev.eddy.learners.Task;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Logistic regression by SGD: contract, hand-derived golden values, finite-difference gradient. */
 class LogisticSgdTest {
-
-  @Nested
-  class Constant extends OnlineLearnerContract {
-    @Override
-    protected String type() {
-      return "logistic";
-    }
-
-    @Override
-    protected Set<Task> tasks() {
-      return LinearLearner.CLASSIFICATION;
-    }
-  }
-
-  @Nested
-  class InverseScaling extends Constant {
-    @Override
-    protected Map<String, String> params() {
-      return Map.of("schedule", "inverse-scaling", "learning-rate", "0.5");
-    }
-  }
 
   private static final double[][] XS = {{1, 2}, {2, -1}};
   private static final double[] LABELS = {1, 0};

@@ -9,15 +9,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.OnlineLearner;
-import dev.eddy.learners.OnlineLearnerContract;
 import dev.eddy.learners.Prediction;
 import dev.eddy.learners.SyntheticStreams;
 import dev.eddy.learners.SyntheticStreams.Example;
 import dev.eddy.learners.Task;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,60 +24,6 @@ class PassiveAggressiveTest {
 
   private static final double[][] XS = {{1, 2}, {2, -1}};
   private static final double[] LABELS = {1, 0};
-
-  abstract static class PaContract extends OnlineLearnerContract {
-    @Override
-    protected Set<Task> tasks() {
-      return EnumSet.allOf(Task.class);
-    }
-  }
-
-  @Nested
-  class Pa extends PaContract {
-    @Override
-    protected String type() {
-      return "pa";
-    }
-  }
-
-  @Nested
-  class PaI extends PaContract {
-    @Override
-    protected String type() {
-      return "pa-i";
-    }
-
-    @Override
-    protected Map<String, String> params() {
-      return Map.of("C", "0.5");
-    }
-  }
-
-  @Nested
-  class PaII extends PaContract {
-    @Override
-    protected String type() {
-      return "pa-ii";
-    }
-  }
-
-  @Nested
-  class PaMultiVector extends OnlineLearnerContract {
-    @Override
-    protected String type() {
-      return "pa-i";
-    }
-
-    @Override
-    protected Set<Task> tasks() {
-      return EnumSet.of(Task.MULTICLASS);
-    }
-
-    @Override
-    protected Map<String, String> params() {
-      return Map.of("multiclass", "multi-vector");
-    }
-  }
 
   /**
    * PA on x1 = (1,2), y = +1 then x2 = (2,−1), y = −1 (label 0).

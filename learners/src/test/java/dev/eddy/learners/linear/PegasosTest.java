@@ -8,13 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
-import dev.eddy.learners.OnlineLearnerContract;
 import dev.eddy.learners.SyntheticStreams;
 import dev.eddy.learners.SyntheticStreams.Example;
 import dev.eddy.learners.Task;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,39 +20,6 @@ import org.junit.jupiter.api.Test;
  * plain O(d) reference over a long seeded stream.
  */
 class PegasosTest {
-
-  abstract static class PegasosContract extends OnlineLearnerContract {
-    @Override
-    protected Set<Task> tasks() {
-      return LinearLearner.CLASSIFICATION;
-    }
-
-    @Override
-    protected boolean absentFeaturesUnchanged() {
-      return false; // every step shrinks every weight
-    }
-
-    @Override
-    protected Map<String, String> params() {
-      return Map.of("lambda", "0.01");
-    }
-  }
-
-  @Nested
-  class Plain extends PegasosContract {
-    @Override
-    protected String type() {
-      return "pegasos";
-    }
-  }
-
-  @Nested
-  class Averaged extends PegasosContract {
-    @Override
-    protected String type() {
-      return "pegasos-avg";
-    }
-  }
 
   private static final double[][] XS = {{1, 2}, {2, -1}, {0, 1}};
   private static final double[] LABELS = {1, 0, 1};

@@ -1,6 +1,7 @@
 package dev.eddy.learners.tensorflow;
 
 import dev.eddy.learners.Task;
+import dev.eddy.learners.codec.Framing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -29,7 +30,8 @@ import java.util.function.LongSupplier;
  * batch   int rows, rows × dimension feature floats, rows label floats (examples not yet trained)
  * </pre>
  *
- * With the optimizer's state and the waiting examples in it, a restored learner predicts and goes
+ * The version field predates {@link Framing}'s header (this payload sits inside the learner codec's
+ * frame) but is checked by it like every other format's. With the optimizer's state and the waiting examples in it, a restored learner predicts and goes
  * on learning exactly as the original would have (what a checkpoint recovery needs). A new version
  * gets a new number here and a reader for every older one.
  */
@@ -56,7 +58,7 @@ final class SnapshotFormat {
     out.writeInt(state.size());
     for (float[] values : state) {
       out.writeInt(values.length);
-      Weights.writeFloats(out, values);
+      Framing.writeFloats(out, values);
     }
     learner.batch().write(out);
   }
@@ -68,11 +70,7 @@ final class SnapshotFormat {
   static TensorFlowLearner read(
       String type, DataInput in, DeviceSelection device, LongSupplier nanoClock)
       throws IOException {
-    int version = in.readInt();
-    if (version != VERSION) {
-      throw new IOException(
-          type + " state has version " + version + " but this build reads version " + VERSION);
-    }
+    Framing.checkVersion(in.readInt(), VERSION, type + " learner state");
     TensorFlowLearnerConfig config = readConfig(type, in);
     if (device != null) {
       config = config.withDevice(device);
@@ -113,7 +111,7 @@ final class SnapshotFormat {
                 + sizes[i]);
       }
       float[] values = new float[length];
-      Weights.readFloats(in, values);
+      Framing.readFloats(in, values);
       state.add(values);
     }
     return state;

@@ -70,6 +70,7 @@ public record TensorFlowLearnerConfig(
           type + ": task must be BINARY or MULTICLASS (a classifier) but was " + task);
     }
     check(type, dimension > 0, "dimension", dimension, "> 0");
+    TensorFlowParams.CLASSES.check(type, classes);
     check(
         type,
         task == Task.BINARY ? classes == 2 : classes >= 2,
@@ -83,34 +84,19 @@ public record TensorFlowLearnerConfig(
         "hidden",
         hidden,
         type.equals(TF_MLP) ? "at least one layer" : "absent (tf-logistic has no hidden layer)");
-    for (int size : hidden) {
-      check(
-          type,
-          size >= 1 && size <= MAX_LAYER,
-          "hidden",
-          hidden,
-          "sizes in [1, " + MAX_LAYER + "]");
+    if (!hidden.isEmpty()) {
+      TensorFlowParams.HIDDEN.check(type, hidden);
     }
-    check(
-        type,
-        batchSize >= 1 && batchSize <= MAX_BATCH,
-        "batch-size",
-        batchSize,
-        "in [1, " + MAX_BATCH + "]");
+    TensorFlowParams.BATCH_SIZE.check(type, batchSize);
     check(
         type,
         (long) batchSize * dimension <= MAX_FLOATS,
         "batch-size",
         batchSize,
         "such that batch-size × dimension (" + dimension + ") <= " + MAX_FLOATS);
-    check(type, maxWaitMillis >= 0, "max-wait", maxWaitMillis, ">= 0 milliseconds");
+    TensorFlowParams.MAX_WAIT.check(type, maxWaitMillis);
     check(type, optimizer != null, "optimizer", optimizer, "adam or sgd");
-    check(
-        type,
-        learningRate > 0 && Double.isFinite(learningRate),
-        "learning-rate",
-        learningRate,
-        "a finite number > 0");
+    TensorFlowParams.LEARNING_RATE.check(type, learningRate);
     check(type, device != null, "device", device, "cpu, gpu or auto");
     long parameters = 0;
     int[] sizes = layerSizes(dimension, hidden, task == Task.BINARY ? 1 : classes);
@@ -132,12 +118,12 @@ public record TensorFlowLearnerConfig(
    */
   public static TensorFlowLearnerConfig parse(
       String type, Map<String, String> params, int dimension, Task task) {
-    return ConfigParams.parse(type, params, dimension, task);
+    return TensorFlowParams.parse(type, params, dimension, task);
   }
 
   /** The hyperparameters by their spec names, in a stable order. */
   public Map<String, String> toParams() {
-    return ConfigParams.render(this);
+    return TensorFlowParams.render(this);
   }
 
   /** What replicas must share to be merged: the network's shape, not batching or placement. */

@@ -3,10 +3,13 @@ package dev.eddy.learners.tensorflow;
 import dev.eddy.learners.LearnerProvider;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamSet;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +21,23 @@ import java.util.Set;
  * classpath. Every learner it returns is a {@link TensorFlowLearner} and must be closed.
  */
 public final class TensorFlowLearnerProvider implements LearnerProvider {
+  private static final Set<Task> CLASSIFIER_TASKS =
+      Collections.unmodifiableSet(EnumSet.of(Task.BINARY, Task.MULTICLASS));
 
   @Override
   public Set<String> types() {
     return TensorFlowLearnerConfig.TYPES;
+  }
+
+  @Override
+  public Set<Task> tasks(String type) {
+    TensorFlowParams.of(type);
+    return CLASSIFIER_TASKS;
+  }
+
+  @Override
+  public ParamSet parameters(String type) {
+    return TensorFlowParams.of(type);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.eddy.learners.tensorflow;
 
+import dev.eddy.learners.codec.Framing;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -110,8 +111,8 @@ final class Weights {
     for (int l = 0; l < layers(); l++) {
       out.writeInt(inputs(l));
       out.writeInt(outputs(l));
-      writeFloats(out, kernels[l]);
-      writeFloats(out, biases[l]);
+      Framing.writeFloats(out, kernels[l]);
+      Framing.writeFloats(out, biases[l]);
     }
   }
 
@@ -144,21 +145,10 @@ final class Weights {
                 + "x"
                 + expected[l + 1]);
       }
-      readFloats(in, weights.kernels[l]);
-      readFloats(in, weights.biases[l]);
+      Framing.readFloats(in, weights.kernels[l]);
+      Framing.readFloats(in, weights.biases[l]);
     }
     return weights;
   }
 
-  static void writeFloats(DataOutput out, float[] values) throws IOException {
-    for (float value : values) {
-      out.writeFloat(value);
-    }
-  }
-
-  static void readFloats(DataInput in, float[] values) throws IOException {
-    for (int i = 0; i < values.length; i++) {
-      values[i] = in.readFloat();
-    }
-  }
 }

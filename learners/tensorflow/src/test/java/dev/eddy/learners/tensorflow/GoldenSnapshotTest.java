@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,14 @@ class GoldenSnapshotTest {
   private static final FeatureVector PROBE_A = FeatureVector.dense(new double[] {1, -0.5, 0.25});
   private static final FeatureVector PROBE_B =
       FeatureVector.sparse(3, new int[] {2}, new double[] {-2}, 1);
+
+  /** A newly registered TensorFlow learner type must ship a golden snapshot of its format. */
+  @Test
+  void everyRegisteredTensorFlowTypeHasAGoldenSnapshot() {
+    assertThat(List.of(MLP, SOFTMAX))
+        .extracting(path -> path.substring("golden/".length(), path.indexOf("-", 10)))
+        .containsExactlyInAnyOrderElementsOf(TensorFlowLearnerConfig.TYPES);
+  }
 
   @Test
   void anMlpSnapshotOfVersion1Restores() throws IOException {

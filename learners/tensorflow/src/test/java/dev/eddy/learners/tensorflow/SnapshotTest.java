@@ -92,8 +92,8 @@ class SnapshotTest {
       byte[] state = payload(learner);
       ByteBuffer.wrap(state).putInt(0, 99);
       assertThatThrownBy(() -> provider.readState("tf-mlp", input(state)))
-          .isInstanceOf(IOException.class)
-          .hasMessage("tf-mlp state has version 99 but this build reads version 1");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("unknown format 99 of tf-mlp learner state; this Eddy reads 1..1");
       ByteBuffer.wrap(state).putInt(0, SnapshotFormat.VERSION);
       assertThatThrownBy(() -> provider.readState("tf-logistic", input(state)))
           .isInstanceOf(IOException.class)

@@ -74,23 +74,22 @@ class TensorFlowLearnerConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "batch-size|0|tf-mlp: batch-size must be an integer in [1, 65536] but was '0'",
-        "batch-size|many|tf-mlp: batch-size must be an integer in [1, 65536] but was 'many'",
-        "max-wait|-1|tf-mlp: max-wait must be an integer >= 0 but was '-1'",
-        "optimizer|rmsprop|tf-mlp: optimizer must be adam or sgd but was 'rmsprop'",
-        "learning-rate|0|tf-mlp: learning-rate must be a finite number > 0 but was '0'",
-        "learning-rate|NaN|tf-mlp: learning-rate must be a finite number > 0 but was 'NaN'",
-        "hidden|64,x|tf-mlp: hidden must be comma-separated layer sizes in [1, 4096], e.g. 64,32"
-            + " but was '64,x'",
-        "hidden|0|tf-mlp: hidden must be comma-separated layer sizes in [1, 4096], e.g. 64,32 but"
-            + " was '0'",
-        "device|tpu|tf-mlp: device must be one of cpu, gpu, auto but was 'tpu'",
-        "gpu-index|-2|tf-mlp: gpu-index must be >= 0 but was -2",
-        "gpu-index|first|tf-mlp: gpu-index must be an integer >= 0 but was 'first'",
+        "batch-size|0|tf-mlp: parameter batch-size must be in [1, 65536] but was 0",
+        "batch-size|many|tf-mlp: parameter batch-size must be an integer but was 'many'",
+        "max-wait|-1|tf-mlp: parameter max-wait must be >= 0 but was -1",
+        "optimizer|rmsprop|tf-mlp: parameter optimizer must be one of adam, sgd but was 'rmsprop'",
+        "learning-rate|0|tf-mlp: parameter learning-rate must be > 0 and finite but was 0.0",
+        "learning-rate|NaN|tf-mlp: parameter learning-rate must be > 0 and finite but was NaN",
+        "hidden|64,x|tf-mlp: parameter hidden must be comma-separated integers in [1, 4096], e.g."
+            + " 64,32 but was '64,x'",
+        "hidden|0|tf-mlp: parameter hidden must be comma-separated integers in [1, 4096] but was 0",
+        "device|tpu|tf-mlp: parameter device must be one of cpu, gpu, auto but was 'tpu'",
+        "gpu-index|-2|tf-mlp: parameter gpu-index must be >= 0 but was -2",
+        "gpu-index|first|tf-mlp: parameter gpu-index must be an integer but was 'first'",
         "classes|3|tf-mlp: classes must be 2 for a binary task but was 3",
-        "seed|1.5|tf-mlp: seed must be an integer but was '1.5'",
-        "momentum|0.9|tf-mlp: unknown parameter momentum='0.9'; known: [batch-size, classes,"
-            + " device, gpu-index, hidden, learning-rate, max-wait, optimizer, seed]",
+        "seed|1.5|tf-mlp: parameter seed must be an integer but was '1.5'",
+        "momentum|0.9|tf-mlp: unknown parameter 'momentum'; allowed: classes, hidden, batch-size,"
+            + " max-wait, optimizer, learning-rate, seed, device, gpu-index",
       })
   void rejectsABadValueNamingParameterAndValue(String name, String value, String message) {
     assertThatThrownBy(
@@ -103,15 +102,15 @@ class TensorFlowLearnerConfigTest {
   void rejectsCombinationsAndTasksItCannotServe() {
     assertThatThrownBy(() -> parse("tf-logistic", Map.of("hidden", "8"), 4, Task.BINARY))
         .hasMessage(
-            "tf-logistic: unknown parameter hidden='8'; known: [batch-size, classes, "
-                + "device, gpu-index, learning-rate, max-wait, optimizer, seed]");
+            "tf-logistic: unknown parameter 'hidden'; allowed: classes, batch-size, max-wait, "
+                + "optimizer, learning-rate, seed, device, gpu-index");
     assertThatThrownBy(
             () -> parse("tf-mlp", Map.of("device", "cpu", "gpu-index", "0"), 4, Task.BINARY))
         .hasMessage("tf-mlp: gpu-index=0 cannot be combined with device=cpu");
     assertThatThrownBy(() -> parse("tf-mlp", Map.of(), 4, Task.MULTICLASS))
         .hasMessage("tf-mlp: classes must be given for a multiclass task");
     assertThatThrownBy(() -> parse("tf-mlp", Map.of("classes", "1"), 4, Task.MULTICLASS))
-        .hasMessage("tf-mlp: classes must be >= 2 but was 1");
+        .hasMessage("tf-mlp: parameter classes must be >= 2 but was 1");
     assertThatThrownBy(() -> parse("tf-mlp", Map.of(), 4, Task.REGRESSION))
         .hasMessage("tf-mlp: task must be BINARY or MULTICLASS (a classifier) but was REGRESSION");
     assertThatThrownBy(() -> parse("tf-mlp", Map.of(), 0, Task.BINARY))
