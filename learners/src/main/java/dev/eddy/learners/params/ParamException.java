@@ -55,6 +55,11 @@ public final class ParamException extends IllegalArgumentException {
     return parameter;
   }
 
+  /** What is wrong, without owner and name: {@code "must be > 0 and finite but was -1.0"}. */
+  public String problem() {
+    return problem;
+  }
+
   /** The message without the owner: {@code "NAME: PROBLEM"}. */
   public String detail() {
     return parameter + ": " + problem;

@@ -6,6 +6,7 @@ import dev.eddy.drift.Detectors;
 import dev.eddy.drift.retrain.RetrainPolicies;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,8 @@ final class DriftSpecReader {
   private static void build(String field, Runnable builder) {
     try {
       builder.run();
+    } catch (ParamException e) {
+      throw new JobSpecException(field + "-params." + e.parameter(), e.problem());
     } catch (IllegalArgumentException e) {
       throw new JobSpecException(field, e.getMessage());
     }

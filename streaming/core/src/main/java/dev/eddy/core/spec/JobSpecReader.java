@@ -9,6 +9,7 @@ import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
+import dev.eddy.learners.params.ParamException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,6 +176,8 @@ public final class JobSpecReader {
     // (TensorFlow sessions) are closed again at once
     try (AutoCloseable probe = closeable(Learners.create(type, params, dimension, task))) {
       // nothing to do: built means valid
+    } catch (ParamException e) {
+      throw new JobSpecException("learner." + e.parameter(), e.problem());
     } catch (IllegalArgumentException e) {
       throw new JobSpecException("learner", e.getMessage());
     } catch (Exception e) {

@@ -79,7 +79,7 @@ class JobSpecReaderTest {
     assertError(MINIMAL + "task: ranking\n", "job spec: task: allowed: binary, multiclass, regression; got ranking");
     assertError(MINIMAL + "parallelism: many\n", "job spec: parallelism: must be an integer, got many");
     assertError(MINIMAL.replace("type: pa-i", "type: forest"), "job spec: learner.type: required; allowed: [");
-    assertError(MINIMAL.replace("type: pa-i", "type: pa-i, C: -1"), "job spec: learner: ");
+    assertError(MINIMAL.replace("type: pa-i", "type: pa-i, C: -1"), "job spec: learner.C: must be > 0 and finite but was -1");
     assertError(MINIMAL.replace("type: pa-i", "type: pa-i, gamma: 2"), "gamma");
     assertError(MINIMAL.replace("[amount, age]", "[amount, amount]"), "job spec: features: duplicate feature name amount");
     assertError(MINIMAL.replace("features: [amount, age]\n", ""), "job spec: features: required");
@@ -113,7 +113,7 @@ class JobSpecReaderTest {
   void driftErrorsNameTheField() {
     assertError(MINIMAL + "drift: {detectr: adwin}\n", "job spec: drift.detectr: unknown key");
     assertError(MINIMAL + "drift: {detector: magic}\n", "job spec: drift.detector: ");
-    assertError(MINIMAL + "drift: {detector: adwin, detector-params: {delta: 7}}\n", "job spec: drift.detector: ");
+    assertError(MINIMAL + "drift: {detector: adwin, detector-params: {delta: 7}}\n", "job spec: drift.detector-params.delta: must be ");
     assertError(MINIMAL + "drift: {retrain: pray}\n", "job spec: drift.retrain: ");
     assertError(MINIMAL + "drift: {feature-detector: ddm}\n", "job spec: drift.feature-detector: ddm takes 0/1 errors");
     assertError(MINIMAL + "drift: {detector-params: {delta: 0.1}}\n", "job spec: drift.detector-params: given without drift.detector");
