@@ -40,6 +40,10 @@ public final class EddyCli implements Runnable {
   /** The configured command line (also used by tests). */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new EddyCli());
+    // the parameter lists come from the declarations, so --help cannot drift from the code
+    cli.getSubcommands().get("evaluate").getCommandSpec().usageMessage()
+        .footer(ParameterReference.learnersText(), ParameterReference.driftText());
+    cli.getSubcommands().get("drift").getCommandSpec().usageMessage().footer(ParameterReference.driftText());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof IllegalArgumentException) {
         commandLine.getErr().println("eddy " + commandLine.getCommandName() + ": " + e.getMessage());
