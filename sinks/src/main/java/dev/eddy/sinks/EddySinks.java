@@ -1,5 +1,6 @@
 package dev.eddy.sinks;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -11,29 +12,31 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
  * transactional id prefix (job name + output) so that two outputs never fence each other.
  */
 public final class EddySinks {
-  /** Producer transaction timeout: below the broker's default max (15 min), above any checkpoint. */
-  static final String TRANSACTION_TIMEOUT_MS = "600000";
-
   private final Properties connection;
   private final DeliveryGuarantee guarantee;
   private final String transactionalPrefix;
+  private final Duration transactionTimeout;
 
   /**
    * @param connection the Kafka client properties of the job's one connection (bootstrap servers included)
    * @param guarantee delivery guarantee of every output
    * @param transactionalPrefix unique per job (e.g. the job name): prefixes the transactional ids
+   * @param transactionTimeout how long the broker keeps a transaction open: longer than a checkpoint
+   *     interval plus its timeout (the spec checks it), at most the broker's transaction.max.timeout.ms
    */
-  public EddySinks(Properties connection, DeliveryGuarantee guarantee, String transactionalPrefix) {
+  public EddySinks(Properties connection, DeliveryGuarantee guarantee, String transactionalPrefix,
+      Duration transactionTimeout) {
     this.connection = connection;
     this.guarantee = guarantee;
     this.transactionalPrefix = transactionalPrefix;
+    this.transactionTimeout = transactionTimeout;
   }
 
   /** The sink of {@code output}, writing to {@code topic}. */
   public <T extends SpecificRecordBase> KafkaSink<T> sink(Output<T> output, String topic) {
     Properties producer = new Properties();
     producer.putAll(connection);
-    producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+    producer.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
     producer.putIfAbsent("linger.ms", "5");
     producer.putIfAbsent("compression.type", "lz4");
     return KafkaSink.<T>builder()

@@ -1,11 +1,10 @@
 package dev.eddy.cli;
 
 import dev.eddy.cli.local.LocalRunner;
-import dev.eddy.core.kafka.TopicAdmin;
+import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import picocli.CommandLine.Command;
@@ -33,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobSpec job = JobSpecReader.read(spec);
     var topics = job.kafka().topics();
-    TopicAdmin.ensureTopics(job.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
+    JobKafka.prepare(job);
     System.out.println("Running job '" + job.name() + "' (" + job.learner().type() + ") on a local MiniCluster, reading "
         + topics.events() + " from " + job.kafka().bootstrap() + (bounded ? " up to its current end" : "") + " ...");
     long start = System.nanoTime();

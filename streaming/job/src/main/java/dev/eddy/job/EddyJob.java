@@ -63,6 +63,7 @@ public final class EddyJob {
     conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, spec.checkpoint().interval());
+    conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, spec.checkpoint().timeout());
     conf.set(
         CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
         spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE
@@ -113,7 +114,7 @@ public final class EddyJob {
     EddySinks sinks = new EddySinks(spec.kafka().connection().clientProperties(),
         spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
-        spec.name());
+        spec.name(), spec.kafka().transactionTimeout());
     write(predictions, Output.PREDICTIONS, sinks, spec);
     write(events.getSideOutput(OutputTags.of(Output.DEAD_LETTER)), Output.DEAD_LETTER, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.DRIFT)), Output.DRIFT, sinks, spec);

@@ -5,6 +5,7 @@ import dev.eddy.cli.local.LocalRunner;
 import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
+import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;
@@ -42,7 +43,7 @@ public final class EndToEndBenchmark {
       String bootstrap = broker.bootstrapServers();
       JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
       var topics = spec.kafka().topics();
-      TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), topics.all(), 1, Set.of(topics.models()));
+      JobKafka.prepare(spec);
       TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of("passthrough"), 1, Set.of());
       out.println("producing " + events + " events ...");
       try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {

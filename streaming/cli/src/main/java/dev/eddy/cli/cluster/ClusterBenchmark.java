@@ -5,6 +5,7 @@ import dev.eddy.cli.local.LocalRunner;
 import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
+import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;
@@ -78,7 +79,7 @@ public final class ClusterBenchmark {
 
       out.println("the job on a MiniCluster (this JVM) ...");
       JobSpec local = JobSpecReader.parse(spec("bench-minicluster", bootstrap, EVENTS_TOPIC));
-      JobSubmitter.ensureTopics(local);
+      JobKafka.prepare(local);
       var result = LocalRunner.run(local, true, workDir.resolve("minicluster"));
       Run mini = measured("minicluster", bootstrap, "bench-minicluster", events, result.getNetRuntime() / 1000.0);
 

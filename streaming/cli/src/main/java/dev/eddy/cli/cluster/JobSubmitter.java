@@ -1,12 +1,11 @@
 package dev.eddy.cli.cluster;
 
-import dev.eddy.core.kafka.TopicAdmin;
+import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import dev.eddy.job.EddyJob;
 import dev.eddy.job.JobArguments;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * Deploys the Eddy job to a Flink session cluster through its REST API: validates the spec here (a bad
@@ -48,16 +47,10 @@ public final class JobSubmitter {
     return spec;
   }
 
-  /** Creates the spec's missing topics (1 partition; the models topic compacted), as bin/eddy run does. */
-  public static void ensureTopics(JobSpec spec) {
-    var topics = spec.kafka().topics();
-    TopicAdmin.ensureTopics(spec.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
-  }
-
   /** Submits the job and returns its id. */
   public String submit(Path jobJar, Submission s) {
     JobSpec spec = validate(s);
-    ensureTopics(spec);
+    JobKafka.prepare(spec);
     int parallelism = s.parallelism() > 0 ? s.parallelism() : spec.parallelism();
     String jarId = rest.uploadJar(jobJar);
     try {

@@ -5,9 +5,9 @@ import dev.eddy.cli.local.LocalRunner;
 import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
+import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
-import dev.eddy.core.kafka.TopicAdmin;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import dev.eddy.schemas.DriftEvent;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import me.tongfei.progressbar.ProgressBar;
 import org.apache.flink.core.execution.JobClient;
@@ -57,7 +56,7 @@ public final class Demo {
       String bootstrap = broker.bootstrapServers();
       JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
       var topics = spec.kafka().topics();
-      TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), topics.all(), 1, Set.of(topics.models()));
+      JobKafka.prepare(spec);
       out.println("Kafka ready on " + bootstrap + "; job spec:\n\n" + SeededWorkload.spec(bootstrap).indent(2));
 
       long[] drifts;

@@ -15,6 +15,21 @@ public final class Durations {
 
   private Durations() {}
 
+  /** {@code d} as written in specs: the largest unit that divides it ({@code 90s}, {@code 15min}, {@code 250ms}). */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 86_400_000 == 0 && ms > 0) {
+      return ms / 86_400_000 + "d";
+    }
+    if (ms % 3_600_000 == 0 && ms > 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms % 60_000 == 0 && ms > 0) {
+      return ms / 60_000 + "min";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
   /** The duration of {@code text}; IllegalArgumentException naming the text and the units otherwise. */
   public static Duration parse(String text) {
     Matcher m = text == null ? null : FORMAT.matcher(text.trim());

@@ -42,9 +42,23 @@ public record JobSpec(
    * @param groupId the consumer group of the job's sources
    */
   public record Kafka(KafkaConnection connection, Topics topics, String groupId) implements Serializable {
+    /** The Kafka property that sets the output transactions' timeout. */
+    public static final String TRANSACTION_TIMEOUT = "transaction.timeout.ms";
+    /** The transaction timeout when {@code kafka.properties} does not set one: the broker's default maximum. */
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
     /** The bootstrap servers. */
     public String bootstrap() {
       return connection.bootstrap();
+    }
+
+    /**
+     * How long an output transaction may stay open before the broker aborts it:
+     * {@code kafka.properties.transaction.timeout.ms}, else {@link #DEFAULT_TRANSACTION_TIMEOUT}.
+     */
+    public Duration transactionTimeout() {
+      String ms = connection.properties().get(TRANSACTION_TIMEOUT);
+      return ms == null ? DEFAULT_TRANSACTION_TIMEOUT : Duration.ofMillis(Long.parseLong(ms.trim()));
     }
   }
 
@@ -116,7 +130,8 @@ public record JobSpec(
    * @param interval checkpoint interval
    * @param guarantee output delivery guarantee
    * @param directory checkpoint storage URI, or null for the environment's default
+   * @param timeout how long a checkpoint may take before it is declared failed
    */
-  public record Checkpoint(Duration interval, Guarantee guarantee, String directory)
+  public record Checkpoint(Duration interval, Guarantee guarantee, String directory, Duration timeout)
       implements Serializable {}
 }

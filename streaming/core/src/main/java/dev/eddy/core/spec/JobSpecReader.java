@@ -70,6 +70,7 @@ public final class JobSpecReader {
     JobSpec.Learner learner = learner(spec.child("learner", true), features.size(), task);
     JobSpec.Drift drift = DriftSpecReader.read(spec.child("drift", false).object(), task);
     JobSpec.Checkpoint checkpoint = checkpoint(spec.child("checkpoint", false));
+    checkTransactionsOutliveCheckpoints(kafka, checkpoint);
     int parallelism = spec.integer("parallelism", 0);
     if (parallelism < 0) {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
@@ -92,6 +93,30 @@ public final class JobSpecReader {
       throw new JobSpecException(monitor ? "drift.feature-detector" : "learner", e.getMessage());
     } catch (Exception e) {
       throw new IllegalStateException("cannot release the model built to check the spec", e);
+    }
+  }
+
+  /**
+   * With exactly-once outputs, a Kafka transaction stays open from one checkpoint until the next one
+   * completes and commits it. If the broker aborts it first (its transaction timeout), the records
+   * it held are lost while the offsets move on: refuse a checkpoint interval and timeout that a
+   * transaction cannot outlive.
+   */
+  private static void checkTransactionsOutliveCheckpoints(JobSpec.Kafka kafka, JobSpec.Checkpoint checkpoint) {
+    String ms = kafka.connection().properties().get(JobSpec.Kafka.TRANSACTION_TIMEOUT);
+    if (ms != null && !ms.trim().matches("\\d{1,12}")) {
+      throw new JobSpecException("kafka.properties." + JobSpec.Kafka.TRANSACTION_TIMEOUT, "must be a number of milliseconds, got " + ms);
+    }
+    if (checkpoint.guarantee() != Guarantee.EXACTLY_ONCE) {
+      return;
+    }
+    Duration open = checkpoint.interval().plus(checkpoint.timeout());
+    Duration transaction = kafka.transactionTimeout();
+    if (open.compareTo(transaction) >= 0) {
+      throw new JobSpecException("checkpoint.interval", "checkpoint.interval (" + Durations.format(checkpoint.interval())
+          + ") + checkpoint.timeout (" + Durations.format(checkpoint.timeout()) + ") must be shorter than the Kafka transaction timeout ("
+          + Durations.format(transaction) + ", kafka.properties." + JobSpec.Kafka.TRANSACTION_TIMEOUT
+          + "): the broker aborts a transaction open longer than that, and the outputs it held are lost");
     }
   }
 
@@ -191,7 +216,7 @@ public final class JobSpecReader {
   }
 
   private static JobSpec.Checkpoint checkpoint(Node node) {
-    node.allow("interval", "guarantee", "directory");
+    node.allow("interval", "guarantee", "directory", "timeout");
     String intervalText = node.text("interval", "10s");
     Duration interval;
     try {
@@ -208,7 +233,17 @@ public final class JobSpecReader {
     } catch (IllegalArgumentException e) {
       throw new JobSpecException("checkpoint.guarantee", e.getMessage());
     }
-    return new JobSpec.Checkpoint(interval, guarantee, node.text("directory", null));
+    String timeoutText = node.text("timeout", "2min");
+    Duration timeout;
+    try {
+      timeout = Durations.parse(timeoutText);
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException("checkpoint.timeout", e.getMessage());
+    }
+    if (timeout.toMillis() < 100) {
+      throw new JobSpecException("checkpoint.timeout", "must be at least 100ms, got " + timeoutText);
+    }
+    return new JobSpec.Checkpoint(interval, guarantee, node.text("directory", null), timeout);
   }
 
   /** A mapping in the spec, with its dotted path for error messages. */

@@ -156,6 +156,28 @@ class JobSpecReaderTest {
         .containsEntry("hash-bits", "4");
   }
 
+  /** An exactly-once transaction lives from one checkpoint to the commit after the next: the broker must not abort it first. */
+  @Test
+  void aCheckpointIntervalATransactionCannotOutliveIsRefused() {
+    assertThat(JobSpecReader.parse(MINIMAL).checkpoint().timeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(JobSpecReader.parse(MINIMAL).kafka().transactionTimeout()).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertError(MINIMAL + "checkpoint: {interval: 15min}\n", "job spec: checkpoint.interval: checkpoint.interval (15min) + "
+        + "checkpoint.timeout (2min) must be shorter than the Kafka transaction timeout (15min, kafka.properties.transaction.timeout.ms)");
+    String shortTransactions = MINIMAL.replace("kafka: {bootstrap: \"127.0.0.1:9092\"}",
+        "kafka: {bootstrap: \"127.0.0.1:9092\", properties: {transaction.timeout.ms: 60000}}");
+    assertError(shortTransactions + "checkpoint: {interval: 50s, timeout: 10s}\n",
+        "job spec: checkpoint.interval: checkpoint.interval (50s) + checkpoint.timeout (10s) must be shorter than the Kafka transaction timeout (1min");
+    assertThat(JobSpecReader.parse(shortTransactions + "checkpoint: {interval: 40s, timeout: 10s}\n").kafka().transactionTimeout())
+        .isEqualTo(java.time.Duration.ofMinutes(1));
+    // at-least-once outputs use no transactions
+    assertThat(JobSpecReader.parse(MINIMAL + "checkpoint: {interval: 20min, guarantee: at-least-once}\n").checkpoint().interval())
+        .isEqualTo(java.time.Duration.ofMinutes(20));
+    assertError(MINIMAL.replace("kafka: {bootstrap: \"127.0.0.1:9092\"}",
+        "kafka: {bootstrap: \"127.0.0.1:9092\", properties: {transaction.timeout.ms: soon}}"),
+        "job spec: kafka.properties.transaction.timeout.ms: must be a number of milliseconds, got soon");
+    assertError(MINIMAL + "checkpoint: {timeout: later}\n", "job spec: checkpoint.timeout: expected a duration");
+  }
+
   private static void assertError(String yaml, String messageStart) {
     assertThatThrownBy(() -> JobSpecReader.parse(yaml))
         .isInstanceOf(JobSpecException.class)

@@ -1,0 +1,59 @@
+package dev.eddy.core.kafka;
+
+import dev.eddy.core.spec.Durations;
+import dev.eddy.core.spec.Guarantee;
+import dev.eddy.core.spec.JobSpec;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+
+/**
+ * What a job needs of its Kafka cluster before it starts, checked by every way of starting it
+ * ({@code bin/eddy run}, {@code submit}, the demo, the benchmark): its topics exist (the models topic
+ * compacted), and the brokers allow the output transactions' timeout, so that a broker never cuts a
+ * transaction short (the producer would fail only at its first transaction, after the job started).
+ */
+public final class JobKafka {
+  private static final String MAX_TRANSACTION_TIMEOUT = "transaction.max.timeout.ms";
+
+  private JobKafka() {}
+
+  /** Creates the spec's missing topics and checks the transaction timeout against the brokers' maximum. */
+  public static void prepare(JobSpec spec) {
+    var topics = spec.kafka().topics();
+    TopicAdmin.ensureTopics(spec.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
+    if (spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE) {
+      Duration wanted = spec.kafka().transactionTimeout();
+      Duration allowed = maxTransactionTimeout(spec.kafka().connection());
+      if (wanted.compareTo(allowed) > 0) {
+        throw new IllegalArgumentException("the Kafka transaction timeout (" + Durations.format(wanted)
+            + ", kafka.properties." + JobSpec.Kafka.TRANSACTION_TIMEOUT + ") is above the brokers' "
+            + MAX_TRANSACTION_TIMEOUT + " (" + Durations.format(allowed) + "): lower it, or raise the brokers' maximum");
+      }
+    }
+  }
+
+  /** The smallest {@code transaction.max.timeout.ms} of the cluster's brokers. */
+  static Duration maxTransactionTimeout(KafkaConnection kafka) {
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      long min = Long.MAX_VALUE;
+      for (var node : admin.describeCluster().nodes().get()) {
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, node.idString());
+        Config config = admin.describeConfigs(Set.of(broker)).all().get().get(broker);
+        var entry = config.get(MAX_TRANSACTION_TIMEOUT);
+        if (entry != null && entry.value() != null) {
+          min = Math.min(min, Long.parseLong(entry.value()));
+        }
+      }
+      return min == Long.MAX_VALUE ? JobSpec.Kafka.DEFAULT_TRANSACTION_TIMEOUT : Duration.ofMillis(min);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the brokers' configuration", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the brokers' " + MAX_TRANSACTION_TIMEOUT + " on " + kafka.bootstrap(), e.getCause());
+    }
+  }
+}
