@@ -106,7 +106,8 @@ public final class EddyJob {
     SingleOutputStreamOperator<Prediction> predictions =
         events.keyBy(e -> e.modelKey)
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
-                new LearnerOperator(ModelConfig.of(spec)))
+                new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
+                    spec.models().publishEvery()))
             .uid("learner")
             .name("learner " + spec.learner().type());
     GpuPlacement.apply(env, spec, predictions);

@@ -14,6 +14,9 @@ import java.nio.ByteBuffer;
  * job's operator and {@code bin/eddy evaluate} write the same records for the same step.
  */
 public final class OutputRecords {
+  /** The reason of a model snapshot published periodically, as an update of its current version. */
+  public static final String UPDATE = "update";
+
   private OutputRecords() {}
 
   /**

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param task the learning task
  * @param checkpoint checkpointing and output guarantee
  * @param parallelism job parallelism; 0 = the environment's default
+ * @param models how often a model's current parameters are published on the models topic
  */
 public record JobSpec(
     String name,
@@ -32,8 +33,18 @@ public record JobSpec(
     Drift drift,
     Task task,
     Checkpoint checkpoint,
-    int parallelism)
+    int parallelism,
+    Models models)
     implements Serializable {
+
+  /**
+   * @param publishEvery a model's current parameters go to the models topic (as an update of its
+   *     version) after every this many labelled examples; 0 = only when a version is born
+   */
+  public record Models(long publishEvery) implements Serializable {
+    /** The default cadence. */
+    public static final long DEFAULT_PUBLISH_EVERY = 10_000;
+  }
 
   /**
    * Kafka connection and topics.

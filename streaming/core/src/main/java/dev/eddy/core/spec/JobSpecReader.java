@@ -53,7 +53,7 @@ public final class JobSpecReader {
       throw new JobSpecException("(root)", "expected a mapping of keys (name, kafka, features, ...)");
     }
     Node spec = new Node("", (ObjectNode) root);
-    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism");
+    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism", "models");
 
     String name = spec.text("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -75,7 +75,14 @@ public final class JobSpecReader {
     if (parallelism < 0) {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
     }
-    JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, checkpoint, parallelism);
+    Node modelsNode = spec.child("models", false);
+    modelsNode.allow("publish-every");
+    long publishEvery = modelsNode.integer("publish-every", (int) JobSpec.Models.DEFAULT_PUBLISH_EVERY);
+    if (publishEvery < 0) {
+      throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
+    }
+    JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, checkpoint, parallelism,
+        new JobSpec.Models(publishEvery));
     checkModel(jobSpec);
     return jobSpec;
   }

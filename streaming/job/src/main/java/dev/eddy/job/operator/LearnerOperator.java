@@ -8,6 +8,7 @@ import dev.eddy.core.model.ModelState;
 import dev.eddy.core.model.ModelStateCodec;
 import dev.eddy.core.model.OutputRecords;
 import dev.eddy.core.model.Scored;
+import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.gpu.LearnerDevice;
 import dev.eddy.schemas.DriftEvent;
@@ -52,6 +53,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
   private ModelConfig config; // the job's; open() replaces it with the one placed on this subtask's device
   private final int cacheCapacity;
+  private final long publishEvery;
   private transient LearnerDevice device;
   private transient ValueState<byte[]> state;
   private transient ModelCache cache;
@@ -60,16 +62,25 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient Counter learned;
 
   public LearnerOperator(ModelConfig config) {
-    this(config, DEFAULT_CACHE_CAPACITY);
+    this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY);
   }
 
-  /** @param cacheCapacity decoded models kept in memory per subtask (at least 1) */
-  public LearnerOperator(ModelConfig config, int cacheCapacity) {
+  /**
+   * @param cacheCapacity decoded models kept in memory per subtask (at least 1)
+   * @param publishEvery publish a model's current parameters after every this many labelled
+   *     examples (0 = only when a version is born), so the compacted models topic holds a recent
+   *     trained model of every key
+   */
+  public LearnerOperator(ModelConfig config, int cacheCapacity, long publishEvery) {
     if (cacheCapacity < 1) {
       throw new IllegalArgumentException("cacheCapacity must be >= 1, got " + cacheCapacity);
     }
+    if (publishEvery < 0) {
+      throw new IllegalArgumentException("publishEvery must be >= 0, got " + publishEvery);
+    }
     this.config = config;
     this.cacheCapacity = cacheCapacity;
+    this.publishEvery = publishEvery;
   }
 
   @Override
@@ -126,6 +137,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
     if (learned.newVersion()) {
       output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, learned.newVersionReason(), timestamp)));
+    } else if (publishEvery > 0 && model.labelled() % publishEvery == 0) {
+      output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, OutputRecords.UPDATE, timestamp)));
     }
   }
 

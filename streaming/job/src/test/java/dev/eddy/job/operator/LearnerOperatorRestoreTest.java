@@ -25,7 +25,7 @@ class LearnerOperatorRestoreTest {
 
   static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> harness(int cache) throws Exception {
     var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new LearnerOperator(CONFIG, cache), (InputEvent e) -> e.modelKey, Types.STRING);
+        new LearnerOperator(CONFIG, cache, JobSpec.Models.DEFAULT_PUBLISH_EVERY), (InputEvent e) -> e.modelKey, Types.STRING);
     h.setStateBackend(new EmbeddedRocksDBStateBackend());
     return h;
   }
