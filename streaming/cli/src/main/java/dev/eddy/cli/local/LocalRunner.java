@@ -23,7 +23,13 @@ public final class LocalRunner {
    * checkpoint directory.
    */
   public static JobClient start(JobSpec spec, boolean bounded, Path workDir) throws Exception {
+    return start(spec, bounded, workDir, new Configuration());
+  }
+
+  /** Starts the job with {@code extra} settings on top of the spec's (e.g. a savepoint to restore). */
+  static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
     Configuration conf = EddyJob.configuration(spec);
+    conf.addAll(extra);
     if (spec.checkpoint().directory() == null) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       conf.set(
