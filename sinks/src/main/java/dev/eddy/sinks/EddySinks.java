@@ -39,6 +39,9 @@ public final class EddySinks {
     producer.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
     producer.putIfAbsent("linger.ms", "5");
     producer.putIfAbsent("compression.type", "lz4");
+    if (Long.parseLong(producer.getProperty("max.request.size", "0").trim()) < output.maxRecordBytes()) {
+      producer.setProperty("max.request.size", Integer.toString(output.maxRecordBytes()));
+    }
     return KafkaSink.<T>builder()
         .setBootstrapServers(connection.getProperty("bootstrap.servers"))
         .setRecordSerializer(new AvroRecordSerializer<>(topic, output.type(), output.key()))

@@ -18,24 +18,36 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public final class Output<T extends SpecificRecordBase> implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** Kafka's default {@code max.request.size}: 1 MiB. */
+  private static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
 
   /** Predictions, keyed by model key. */
-  public static final Output<Prediction> PREDICTIONS = new Output<>("predictions", Prediction.class, Prediction::getModelKey);
+  public static final Output<Prediction> PREDICTIONS =
+      new Output<>("predictions", Prediction.class, Prediction::getModelKey, DEFAULT_MAX_RECORD_BYTES);
   /** Drift warnings and detections, keyed by model key. */
-  public static final Output<DriftEvent> DRIFT = new Output<>("drift", DriftEvent.class, DriftEvent::getModelKey);
-  /** Model versions, keyed by model key: the topic is compacted, so the latest snapshot per model stays. */
-  public static final Output<ModelSnapshot> MODELS = new Output<>("models", ModelSnapshot.class, ModelSnapshot::getModelKey);
+  public static final Output<DriftEvent> DRIFT =
+      new Output<>("drift", DriftEvent.class, DriftEvent::getModelKey, DEFAULT_MAX_RECORD_BYTES);
+  /**
+   * Model versions, keyed by model key: the topic is compacted, so the latest snapshot per model
+   * stays. A snapshot holds every parameter of a model, so its records may be large (64 MiB, the
+   * models topic's {@code max.message.bytes} as the job's preflight sets it).
+   */
+  public static final Output<ModelSnapshot> MODELS =
+      new Output<>("models", ModelSnapshot.class, ModelSnapshot::getModelKey, 64 << 20);
   /** Records that failed to decode or validate, with their bytes and the reason; unkeyed. */
-  public static final Output<DeadLetter> DEAD_LETTER = new Output<>("dead-letter", DeadLetter.class, d -> null);
+  public static final Output<DeadLetter> DEAD_LETTER =
+      new Output<>("dead-letter", DeadLetter.class, d -> null, DEFAULT_MAX_RECORD_BYTES);
 
   private final String name;
   private final Class<T> type;
   private final SerializableKey<T> key;
+  private final int maxRecordBytes;
 
-  private Output(String name, Class<T> type, SerializableKey<T> key) {
+  private Output(String name, Class<T> type, SerializableKey<T> key, int maxRecordBytes) {
     this.name = name;
     this.type = type;
     this.key = key;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   /** Every output, in the order the job wires them. */
@@ -54,6 +66,11 @@ public final class Output<T extends SpecificRecordBase> implements Serializable 
 
   SerializableKey<T> key() {
     return key;
+  }
+
+  /** The largest record the output's producer sends ({@code max.request.size}). */
+  public int maxRecordBytes() {
+    return maxRecordBytes;
   }
 
   @Override

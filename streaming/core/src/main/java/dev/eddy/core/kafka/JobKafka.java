@@ -13,7 +13,7 @@ import org.apache.kafka.common.config.ConfigResource;
 /**
  * What a job needs of its Kafka cluster before it starts, checked by every way of starting it
  * ({@code bin/eddy run}, {@code submit}, the demo, the benchmark): its topics exist (the models topic
- * compacted), and the brokers allow the output transactions' timeout, so that a broker never cuts a
+ * compacted, and taking records as large as a model snapshot may be), and the brokers allow the output transactions' timeout, so that a broker never cuts a
  * transaction short (the producer would fail only at its first transaction, after the job started).
  */
 public final class JobKafka {
@@ -25,6 +25,7 @@ public final class JobKafka {
   public static void prepare(JobSpec spec) {
     var topics = spec.kafka().topics();
     TopicAdmin.ensureTopics(spec.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
+    TopicAdmin.ensureMaxMessageBytes(spec.kafka().connection(), topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
     if (spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE) {
       Duration wanted = spec.kafka().transactionTimeout();
       Duration allowed = maxTransactionTimeout(spec.kafka().connection());

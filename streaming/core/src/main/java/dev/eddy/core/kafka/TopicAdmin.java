@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -55,6 +58,29 @@ public final class TopicAdmin {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics " + topics + " on " + kafka.bootstrap(), e.getCause());
+    }
+  }
+
+  /**
+   * Raises {@code topic}'s {@code max.message.bytes} to at least {@code bytes} (a topic config, so it
+   * overrides the brokers' {@code message.max.bytes} for this topic only).
+   */
+  public static void ensureMaxMessageBytes(KafkaConnection kafka, String topic, int bytes) {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try (Admin admin = Admin.create(kafka.clientProperties())) {
+      var current = admin.describeConfigs(Set.of(resource)).all().get().get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+      if (current != null && current.value() != null && Long.parseLong(current.value()) >= bytes) {
+        return;
+      }
+      AlterConfigOp set = new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(bytes)),
+          AlterConfigOp.OpType.SET);
+      admin.incrementalAlterConfigs(Map.of(resource, List.of(set))).all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while configuring topic " + topic, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot set " + TopicConfig.MAX_MESSAGE_BYTES_CONFIG + "=" + bytes + " on topic '" + topic
+          + "' (model snapshots can be that large); set it yourself or allow this client to alter the topic's configs", e.getCause());
     }
   }
 

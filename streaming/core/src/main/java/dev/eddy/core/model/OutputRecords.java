@@ -7,6 +7,7 @@ import dev.eddy.schemas.DriftKind;
 import dev.eddy.schemas.DriftLevel;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
+import dev.eddy.schemas.codec.Topics;
 import java.nio.ByteBuffer;
 
 /**
@@ -54,6 +55,11 @@ public final class OutputRecords {
         .setModelVersion(s.version())
         .setTimestamp(timestamp)
         .build();
+  }
+
+  /** The size in bytes of {@code model}'s snapshot record as the models topic stores it (Avro single-object encoding). */
+  public static int snapshotBytes(ModelState model) {
+    return Topics.MODEL.encode(snapshot("", model, "size", 0)).length;
   }
 
   /** The models-topic record of the model's current version: champion, standardizer, metrics. */

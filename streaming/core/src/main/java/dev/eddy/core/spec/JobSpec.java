@@ -44,6 +44,12 @@ public record JobSpec(
   public record Models(long publishEvery) implements Serializable {
     /** The default cadence. */
     public static final long DEFAULT_PUBLISH_EVERY = 10_000;
+    /**
+     * The largest model snapshot record the models topic and its producer take (the topic's
+     * {@code max.message.bytes}, the sink's {@code max.request.size}); a spec whose model would be
+     * larger is refused at start.
+     */
+    public static final int MAX_SNAPSHOT_BYTES = 64 << 20;
   }
 
   /**

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eddy.core.input.EventFormats;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.model.ModelConfig;
+import dev.eddy.core.model.ModelState;
+import dev.eddy.core.model.OutputRecords;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
 import dev.eddy.learners.params.ParamException;
@@ -93,11 +95,21 @@ public final class JobSpecReader {
    */
   private static void checkModel(JobSpec spec) {
     ModelConfig config = ModelConfig.of(spec);
-    try (AutoCloseable probe = closeable(config.freshModel().champion())) {
-      // nothing to do: built means valid
+    ModelState fresh;
+    try {
+      fresh = config.freshModel();
     } catch (IllegalArgumentException e) {
       boolean monitor = spec.drift().featureDetector() != null && e.getMessage().startsWith("feature drift");
       throw new JobSpecException(monitor ? "drift.feature-detector" : "learner", e.getMessage());
+    }
+    try (AutoCloseable probe = closeable(fresh.champion())) {
+      int size = OutputRecords.snapshotBytes(fresh);
+      if (size > JobSpec.Models.MAX_SNAPSHOT_BYTES) {
+        throw new JobSpecException("learner", "the model's snapshot takes " + size + " bytes, more than the models topic takes ("
+            + JobSpec.Models.MAX_SNAPSHOT_BYTES + " bytes): choose a smaller model");
+      }
+    } catch (JobSpecException e) {
+      throw e;
     } catch (Exception e) {
       throw new IllegalStateException("cannot release the model built to check the spec", e);
     }

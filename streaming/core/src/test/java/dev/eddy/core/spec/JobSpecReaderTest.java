@@ -178,6 +178,15 @@ class JobSpecReaderTest {
     assertError(MINIMAL + "checkpoint: {timeout: later}\n", "job spec: checkpoint.timeout: expected a duration");
   }
 
+  /** A model whose snapshot the models topic could not take fails at start, naming its size and the limit. */
+  @Test
+  void aModelTooLargeToPublishIsRefused() {
+    assertError(MINIMAL.replace("{type: pa-i}", "{type: tf-mlp, hidden: '2400,2400', device: cpu}"),
+        "job spec: learner: the model's snapshot takes ");
+    assertThat(JobSpecReader.parse(MINIMAL.replace("{type: pa-i}", "{type: tf-mlp, hidden: '300,300', device: cpu}"))
+        .learner().type()).isEqualTo("tf-mlp");
+  }
+
   private static void assertError(String yaml, String messageStart) {
     assertThatThrownBy(() -> JobSpecReader.parse(yaml))
         .isInstanceOf(JobSpecException.class)
