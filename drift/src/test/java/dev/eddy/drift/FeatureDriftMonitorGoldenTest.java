@@ -10,15 +10,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed version-1 feature drift monitor snapshot (magic "EDFM"): page-hinkley on three
- * features after {@link #PREFIX} events of a seeded stream whose second feature moves at event
- * 300. It decodes, is what this build writes for the same state, and continues exactly as a
- * monitor fed the whole stream, signalling the recorded drifts. Run {@link #main} only when a new
- * format version ships (keeping the old file).
+ * The committed feature drift monitor snapshots (magic "EDFM"): page-hinkley on three features after
+ * {@link #PREFIX} events of a seeded stream whose second feature moves at event 300. Format 2 (with
+ * each feature's statistics) decodes, is what this build writes for the same state, and continues
+ * exactly as a monitor fed the whole stream. Format 1 (written by release 0.1, detectors only)
+ * decodes with its detectors and fresh statistics, and continues. Run {@link #main} only when a new
+ * format version ships (keeping the old files).
  */
 class FeatureDriftMonitorGoldenTest {
   static final int PREFIX = 400;
-  static final String RESOURCE = "/dev/eddy/drift/snapshots/v1/feature-monitor.bin";
+  static final String V1 = "/dev/eddy/drift/snapshots/v1/feature-monitor.bin";
+  static final String V2 = "/dev/eddy/drift/snapshots/v2/feature-monitor.bin";
 
   /** Event t of the stream: feature 1 steps from 0 to 3 at t = 300; noise is seeded. */
   static FeatureVector event(int t) {
@@ -35,27 +37,40 @@ class FeatureDriftMonitorGoldenTest {
     return m;
   }
 
+  private static byte[] golden(String resource) throws IOException {
+    return GoldenSnapshots.class.getResourceAsStream(resource).readAllBytes();
+  }
+
   @Test
-  void goldenVersionOneSnapshotDecodesAndContinues() throws IOException {
-    byte[] golden = GoldenSnapshots.class.getResourceAsStream(RESOURCE).readAllBytes();
+  void goldenFormatTwoDecodesAndContinuesExactly() throws IOException {
+    byte[] golden = golden(V2);
     FeatureDriftMonitor restored = FeatureDriftMonitor.decode(golden);
     FeatureDriftMonitor reference = afterPrefix();
     assertThat(reference.encode()).isEqualTo(golden);
-    assertThat(restored.detector(1).updates()).isEqualTo(reference.detector(1).updates());
-    int drifts = 0;
     for (int t = PREFIX; t < PREFIX + 400; t++) {
       FeatureVector x = event(t);
-      int n = restored.update(x);
-      assertThat(n).as("drifts at %d", t).isEqualTo(reference.update(x));
-      drifts += n;
+      assertThat(restored.update(x)).as("drifts at %d", t).isEqualTo(reference.update(x));
     }
     assertThat(restored.encode()).isEqualTo(reference.encode());
-    assertThat(restored.detector(1).updates() + drifts).isPositive();
   }
 
-  /** Writes the golden file under {@code args[0]} (a resources root). */
+  @Test
+  void goldenFormatOneDecodesWithFreshStatisticsAndContinues() throws IOException {
+    FeatureDriftMonitor restored = FeatureDriftMonitor.decode(golden(V1));
+    assertThat(restored.dimension()).isEqualTo(3);
+    long before = restored.detector(0).updates();
+    assertThat(before).as("the v1 detectors come back with what they saw").isPositive();
+    for (int t = PREFIX; t < PREFIX + 100; t++) {
+      restored.update(event(t));
+    }
+    // the statistics start afresh: the detectors take values again after the warm-up
+    assertThat(restored.detector(0).updates()).isEqualTo(before + 100 - FeatureDriftMonitor.WARM_UP);
+    assertThat(FeatureDriftMonitor.decode(restored.encode()).encode()).isEqualTo(restored.encode());
+  }
+
+  /** Writes the golden file of the current format under {@code args[0]} (a resources root). */
   public static void main(String[] args) throws IOException {
-    Path file = Path.of(args[0] + RESOURCE);
+    Path file = Path.of(args[0] + V2);
     Files.createDirectories(file.getParent());
     Files.write(file, afterPrefix().encode());
     System.out.println("wrote " + file);

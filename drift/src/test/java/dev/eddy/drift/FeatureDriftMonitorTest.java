@@ -44,9 +44,10 @@ class FeatureDriftMonitorTest {
     assertThat(alerts.get(0)).endsWith(":1");
     int at = Integer.parseInt(alerts.get(0).split(":")[0]);
     assertThat(at).isBetween(500, 530);
-    // the detector reset on the event after its drift and has taken events at+1 .. 999 since
-    assertThat(m.detector(1).updates()).isEqualTo(999 - at);
-    assertThat(m.detector(0).updates()).isEqualTo(1000);
+    // the detector reset on the event after its drift, and its statistics restarted with the new
+    // level: it has taken the events after a new warm-up, at+1+WARM_UP .. 999
+    assertThat(m.detector(1).updates()).isEqualTo(999 - at - FeatureDriftMonitor.WARM_UP);
+    assertThat(m.detector(0).updates()).isEqualTo(1000 - FeatureDriftMonitor.WARM_UP);
   }
 
   @Test
@@ -57,19 +58,48 @@ class FeatureDriftMonitorTest {
     FeatureDriftMonitor restored = FeatureDriftMonitor.decode(m.encode());
     assertThat(alerts(restored, x, 400, 1000)).isEqualTo(alerts(m, x, 400, 1000));
     assertThat(restored.encode()).isEqualTo(m.encode());
+    // an independent computation: one detector fed feature 2's z-scores against the values before each
     DriftDetector single = Detectors.create("kswin", Map.of("alpha", "0.0001"));
-    for (double[] row : x) {
-      single.update(row[2]);
+    double sum = 0;
+    double sumSquares = 0;
+    for (int t = 0; t < x.length; t++) {
+      double v = x[t][2];
+      if (t >= FeatureDriftMonitor.WARM_UP) {
+        double mean = sum / t;
+        double sd = Math.sqrt(sumSquares / t - mean * mean);
+        single.update((v - mean) / sd);
+      }
+      sum += v;
+      sumSquares += v * v;
     }
-    assertThat(DetectorCodec.encode(m.detector(2))).isEqualTo(DetectorCodec.encode(single));
+    assertThat(m.detector(2).updates()).isEqualTo(single.updates());
+    assertThat(m.detector(2).statistics()).allSatisfy((k, v) ->
+        assertThat(v).as(k).isCloseTo(single.statistics().get(k), org.assertj.core.api.Assertions.within(1e-9)));
+  }
+
+  /** The same feature in another unit (×100) raises exactly the same alerts: the detectors see z-scores. */
+  @Test
+  void alertsDoNotDependOnAFeaturesScale() {
+    double[][] x = events();
+    double[][] scaled = new double[x.length][];
+    for (int t = 0; t < x.length; t++) {
+      scaled[t] = new double[] {x[t][0] * 100, x[t][1] * 100, x[t][2] * 100};
+    }
+    List<String> unit = alerts(new FeatureDriftMonitor("page-hinkley", Map.of("direction", "both"), 3), x, 0, 1000);
+    List<String> hundred = alerts(new FeatureDriftMonitor("page-hinkley", Map.of("direction", "both"), 3), scaled, 0, 1000);
+    assertThat(hundred).isEqualTo(unit).hasSize(1);
   }
 
   @Test
   void sparseVectorsCountAbsentFeaturesAsZero() {
     FeatureDriftMonitor m = new FeatureDriftMonitor("cusum", Map.of(), 4);
-    m.update(FeatureVector.sparse(4, new int[] {2}, new double[] {1.5}, 1));
-    assertThat(m.detector(2).statistics()).containsEntry("reference", 1.5);
+    for (int t = 0; t <= FeatureDriftMonitor.WARM_UP; t++) {
+      m.update(FeatureVector.sparse(4, new int[] {2}, new double[] {t % 2 == 0 ? 1.5 : -1.5}, 1));
+    }
+    // feature 0 was always absent: 0 every time, a constant, so its z-score is 0
+    assertThat(m.detector(0).updates()).isEqualTo(1);
     assertThat(m.detector(0).statistics()).containsEntry("reference", 0.0);
+    assertThat(m.detector(2).statistics().get("reference")).isNotEqualTo(0.0);
   }
 
   @Test
