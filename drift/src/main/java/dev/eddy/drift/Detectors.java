@@ -13,28 +13,8 @@ import java.util.function.Function;
  * drift.detector}) and on the command line ({@code bin/eddy drift --detector adwin --param
  * delta=0.01}). Errors name the unknown type, parameter or bad value and list what is allowed.
  *
- * <p>Every type declares its parameters once ({@link #parameters}); in short:
- *
- * <table>
- *   <caption>Types</caption>
- *   <tr><th>type</th><th>input</th><th>parameters (defaults)</th></tr>
- *   <tr><td>adwin</td><td>real</td><td>delta (0.002), clock (32), min-window-length (5),
- *       max-buckets (5)</td></tr>
- *   <tr><td>ddm</td><td>0/1</td><td>min-instances (30), warning-level (2.0),
- *       drift-level (3.0)</td></tr>
- *   <tr><td>eddm</td><td>0/1</td><td>warning-threshold (0.95), drift-threshold (0.90),
- *       min-errors (30)</td></tr>
- *   <tr><td>hddm-a</td><td>0/1</td><td>drift-confidence (0.001), warning-confidence (0.005),
- *       two-sided (false)</td></tr>
- *   <tr><td>hddm-w</td><td>0/1</td><td>drift-confidence (0.001), warning-confidence (0.005),
- *       lambda (0.05), two-sided (false)</td></tr>
- *   <tr><td>page-hinkley</td><td>real</td><td>delta (0.005), lambda (50), alpha (0.9999),
- *       min-instances (30), direction (up)</td></tr>
- *   <tr><td>cusum</td><td>real</td><td>min-instances (30), slack (0.5), threshold (5.0),
- *       direction (both)</td></tr>
- *   <tr><td>kswin</td><td>real</td><td>alpha (0.005), window-size (100), stat-size (30),
- *       seed (1)</td></tr>
- * </table>
+ * <p>Each type declares its parameters once, in its {@code Config.PARAMS}; {@link #parameters}
+ * returns them (rendered for users in {@code docs/parameters.md}).
  */
 public final class Detectors {
   /** One type: its parameters and its factory. */

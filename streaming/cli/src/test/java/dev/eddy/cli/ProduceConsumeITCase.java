@@ -104,7 +104,7 @@ class ProduceConsumeITCase {
         "--id-column", "id", "--label-column", "y")[0]).isEqualTo("0");
     String[] ran = run("run", "--spec", spec.toString(), "--bounded", "--work-dir", dir.resolve("work").toString());
     assertThat(ran[0]).as(ran[2]).isEqualTo("0");
-    assertThat(ran[1]).contains("Running job 'cli-run' (pa)").contains("finished in");
+    assertThat(ran[1]).contains("Running job 'cli-run' (pa)").contains("Stopped with a savepoint: ").contains("stopped after");
     String[] consumed = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "cli-predictions",
         "--from-beginning", "--max", "500");
     List<String> lines = consumed[1].lines().toList();
