@@ -1,23 +1,25 @@
 package dev.eddy.job;
 
 import dev.eddy.core.input.EventFormats;
-import dev.eddy.core.input.EventParser;
 import dev.eddy.core.input.FeatureLayout;
-import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.input.RawRecord;
+import dev.eddy.core.input.RecordParser;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.spec.Guarantee;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.operator.LearnerOperator;
 import dev.eddy.job.operator.OutputTags;
-import dev.eddy.job.source.EventDecoder;
 import dev.eddy.job.source.RawRecordDeserializer;
+import dev.eddy.job.source.RecordDecoder;
+import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.sinks.EddySinks;
 import dev.eddy.sinks.Output;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -30,6 +32,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -82,32 +85,18 @@ public final class EddyJob {
     if (spec.parallelism() > 0) {
       env.setParallelism(spec.parallelism());
     }
-    KafkaSourceBuilder<RawRecord> source =
-        KafkaSource.<RawRecord>builder()
-            .setProperties(spec.kafka().connection().clientProperties())
-            .setTopics(spec.kafka().topics().events())
-            .setGroupId(spec.kafka().groupId())
-            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-            .setDeserializer(new RawRecordDeserializer())
-            .setProperty("isolation.level", "read_committed");
-    if (bounded) {
-      source.setBounded(OffsetsInitializer.latest());
-    }
-    EventParser parser = EventFormats.parser(spec.input().format(),
-        new FeatureLayout(spec.features(), spec.input().modelKey() != null));
-
-    SingleOutputStreamOperator<InputEvent> events =
-        env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), "events")
-            .uid("events-source")
-            .process(new EventDecoder(parser))
-            .uid("decode")
-            .name("decode and validate");
+    FeatureLayout layout = new FeatureLayout(spec.features(), spec.input().modelKey() != null);
+    SingleOutputStreamOperator<ModelInput> events = decoded(env, spec, bounded, "events",
+        EventFormats.eventParser(spec.input().format(), layout));
+    SingleOutputStreamOperator<ModelInput> labels = decoded(env, spec, bounded, "labels",
+        EventFormats.labelParser(spec.labels().format(), layout));
 
     SingleOutputStreamOperator<Prediction> predictions =
-        events.keyBy(e -> e.modelKey)
+        events.union(labels)
+            .keyBy(ModelInput::modelKey)
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
                 new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
-                    spec.models().publishEvery()))
+                    spec.models().publishEvery(), spec.labels()))
             .uid("learner")
             .name("learner " + spec.learner().type());
     GpuPlacement.apply(env, spec, predictions);
@@ -116,10 +105,39 @@ public final class EddyJob {
         spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
         spec.name(), spec.kafka().transactionTimeout());
+    OutputTag<DeadLetter> deadLetters = OutputTags.of(Output.DEAD_LETTER);
     write(predictions, Output.PREDICTIONS, sinks, spec);
-    write(events.getSideOutput(OutputTags.of(Output.DEAD_LETTER)), Output.DEAD_LETTER, sinks, spec);
+    write(events.getSideOutput(deadLetters)
+        .union(labels.getSideOutput(deadLetters), predictions.getSideOutput(deadLetters)), Output.DEAD_LETTER, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.DRIFT)), Output.DRIFT, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.MODELS)), Output.MODELS, sinks, spec);
+  }
+
+  /**
+   * The records of one input topic ({@code events}, {@code labels}), decoded; what fails to decode goes
+   * to the dead-letter side output. Both sources read committed records of the job's consumer group,
+   * from its committed offsets (the earliest the first time), up to the end offsets at start when
+   * {@code bounded}.
+   */
+  private static SingleOutputStreamOperator<ModelInput> decoded(StreamExecutionEnvironment env, JobSpec spec,
+      boolean bounded, String role, RecordParser<ModelInput> parser) {
+    KafkaSourceBuilder<RawRecord> source =
+        KafkaSource.<RawRecord>builder()
+            .setProperties(spec.kafka().connection().clientProperties())
+            .setTopics(spec.kafka().topics().of(role))
+            .setGroupId(spec.kafka().groupId())
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new RawRecordDeserializer())
+            .setProperty("isolation.level", "read_committed");
+    if (bounded) {
+      source.setBounded(OffsetsInitializer.latest());
+    }
+    String decode = role.equals("events") ? "decode" : "decode-" + role; // uids of release 0.1 kept
+    return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), role)
+        .uid(role + "-source")
+        .process(new RecordDecoder<>(parser), TypeInformation.of(ModelInput.class))
+        .uid(decode)
+        .name("decode and validate " + role);
   }
 
   /** Sinks {@code stream} to the topic the spec names for {@code output}; uid and name follow the output's name. */

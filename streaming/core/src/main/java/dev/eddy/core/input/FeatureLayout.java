@@ -71,24 +71,39 @@ public final class FeatureLayout implements Serializable {
   /** Checks the id and label and picks the model key; returns the finished event. */
   public InputEvent event(String id, String key, long timestamp, double[] vector, Double label)
       throws InvalidEventException {
+    requireId(id);
+    requireComplete(vector);
+    return new InputEvent(id, modelKey(key), timestamp, vector, label == null ? Double.NaN : checkLabel(label));
+  }
+
+  /** Checks a label of the labels topic the same way; {@code source} is the record it came in. */
+  public InputLabel label(String id, String key, long timestamp, double label, RawRecord source)
+      throws InvalidEventException {
+    requireId(id);
+    return new InputLabel(id, modelKey(key), timestamp, checkLabel(label), source);
+  }
+
+  private static void requireId(String id) throws InvalidEventException {
     if (id == null || id.isEmpty()) {
       throw new InvalidEventException("missing id");
     }
-    requireComplete(vector);
-    double y = Double.NaN;
-    if (label != null) {
-      if (label != 0.0 && label != 1.0 && label != -1.0) {
-        throw new InvalidEventException("label must be 0, 1 or -1 for a binary task, got " + label);
-      }
-      y = label;
+  }
+
+  private static double checkLabel(double label) throws InvalidEventException {
+    if (label != 0.0 && label != 1.0 && label != -1.0) {
+      throw new InvalidEventException("label must be 0, 1 or -1 for a binary task, got " + label);
     }
-    String modelKey = GLOBAL_KEY;
-    if (keyedByEventKey) {
-      if (key == null || key.isEmpty()) {
-        throw new InvalidEventException("missing key: the spec keys models by the event's key (input.model-key: key)");
-      }
-      modelKey = key;
+    return label;
+  }
+
+  /** The model key of an event or label: its key when models are keyed by it, else the global model's. */
+  private String modelKey(String key) throws InvalidEventException {
+    if (!keyedByEventKey) {
+      return GLOBAL_KEY;
     }
-    return new InputEvent(id, modelKey, timestamp, vector, y);
+    if (key == null || key.isEmpty()) {
+      throw new InvalidEventException("missing key: the spec keys models by the event's key (input.model-key: key)");
+    }
+    return key;
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param checkpoint checkpointing and output guarantee
  * @param parallelism job parallelism; 0 = the environment's default
  * @param models how often a model's current parameters are published on the models topic
+ * @param labels how labels that arrive after their event (on the labels topic) are matched
  */
 public record JobSpec(
     String name,
@@ -34,8 +35,19 @@ public record JobSpec(
     Task task,
     Checkpoint checkpoint,
     int parallelism,
-    Models models)
+    Models models,
+    Labels labels)
     implements Serializable {
+
+  /**
+   * Labels that come on the labels topic, after (or before) their event. Waiting is measured in
+   * processing time.
+   *
+   * @param format the labels' encoding: a name of {@link dev.eddy.core.input.EventFormats}
+   * @param pendingWait how long a predicted event waits for its label before it is dropped and counted as expired
+   * @param earlyWait how long a label that came before its event waits for it before it is dead-lettered
+   */
+  public record Labels(String format, java.time.Duration pendingWait, java.time.Duration earlyWait) implements Serializable {}
 
   /**
    * @param publishEvery a model's current parameters go to the models topic (as an update of its

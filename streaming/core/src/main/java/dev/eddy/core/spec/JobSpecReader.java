@@ -55,7 +55,7 @@ public final class JobSpecReader {
       throw new JobSpecException("(root)", "expected a mapping of keys (name, kafka, features, ...)");
     }
     Node spec = new Node("", (ObjectNode) root);
-    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism", "models");
+    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism", "models", "labels");
 
     String name = spec.text("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -84,7 +84,7 @@ public final class JobSpecReader {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
     }
     JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, checkpoint, parallelism,
-        new JobSpec.Models(publishEvery));
+        new JobSpec.Models(publishEvery), labels(spec.child("labels", false), input));
     checkModel(jobSpec);
     return jobSpec;
   }
@@ -168,6 +168,30 @@ public final class JobSpecReader {
       throw new JobSpecException("kafka.properties", e.getMessage());
     }
     return new JobSpec.Kafka(connection, topics, node.text("group-id", "eddy-" + name));
+  }
+
+  private static JobSpec.Labels labels(Node node, JobSpec.Input input) {
+    node.allow("format", "wait", "early-wait");
+    String format = node.text("format", input.format());
+    if (!EventFormats.names().contains(format)) {
+      throw new JobSpecException(node.field("format"), "allowed: " + String.join(", ", EventFormats.names()) + "; got " + format);
+    }
+    return new JobSpec.Labels(format, duration(node, "wait", "7d"), duration(node, "early-wait", "1min"));
+  }
+
+  /** A positive duration at {@code key}, or {@code fallback}. */
+  private static Duration duration(Node node, String key, String fallback) {
+    String text = node.text(key, fallback);
+    Duration d;
+    try {
+      d = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException(node.field(key), e.getMessage());
+    }
+    if (d.isZero()) {
+      throw new JobSpecException(node.field(key), "must be longer than 0, got " + text);
+    }
+    return d;
   }
 
   private static JobSpec.Input input(Node node) {

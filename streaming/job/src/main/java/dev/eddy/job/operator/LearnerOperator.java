@@ -1,30 +1,40 @@
 package dev.eddy.job.operator;
 
 import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.InputLabel;
+import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.model.DriftSignal;
 import dev.eddy.core.model.Learned;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.model.ModelState;
 import dev.eddy.core.model.ModelStateCodec;
 import dev.eddy.core.model.OutputRecords;
+import dev.eddy.core.model.PendingCodec;
 import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.gpu.LearnerDevice;
+import dev.eddy.job.source.RecordDecoder;
+import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.DriftEvent;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.sinks.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -42,18 +52,26 @@ import org.apache.flink.util.OutputTag;
  * Thin by design: all the learning is in the pure-Java modules.
  */
 public final class LearnerOperator extends AbstractStreamOperator<Prediction>
-    implements OneInputStreamOperator<InputEvent, Prediction> {
+    implements OneInputStreamOperator<ModelInput, Prediction> {
   private static final long serialVersionUID = 1L;
   /** Name of the keyed state; part of savepoint compatibility, never rename. */
   public static final String STATE_NAME = "eddy-model";
   private static final OutputTag<DriftEvent> DRIFT = OutputTags.of(Output.DRIFT);
   private static final OutputTag<ModelSnapshot> MODELS = OutputTags.of(Output.MODELS);
+  private static final OutputTag<DeadLetter> DEAD_LETTERS = OutputTags.of(Output.DEAD_LETTER);
+  /** Labels that waited in vain for their events are dead-lettered with this reason. */
+  public static final String NO_EVENT = "no event for label";
+  /** How long labels wait when the operator is built without a spec's labels section. */
+  public static final JobSpec.Labels DEFAULT_LABELS =
+      new JobSpec.Labels("avro", java.time.Duration.ofDays(7), java.time.Duration.ofMinutes(1));
   /** Decoded models kept in memory per subtask by default. */
   public static final int DEFAULT_CACHE_CAPACITY = 10_000;
 
   private ModelConfig config; // the job's; open() replaces it with the one placed on this subtask's device
   private final int cacheCapacity;
   private final long publishEvery;
+  private final JobSpec.Labels labelsSpec;
+  private transient LabelWaits labels;
   private transient LearnerDevice device;
   private transient ValueState<byte[]> state;
   private transient ModelCache cache;
@@ -62,7 +80,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient Counter learned;
 
   public LearnerOperator(ModelConfig config) {
-    this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY);
+    this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
   }
 
   /**
@@ -70,8 +88,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
    * @param publishEvery publish a model's current parameters after every this many labelled
    *     examples (0 = only when a version is born), so the compacted models topic holds a recent
    *     trained model of every key
+   * @param labels how long events wait for their labels, and labels for their events
    */
-  public LearnerOperator(ModelConfig config, int cacheCapacity, long publishEvery) {
+  public LearnerOperator(ModelConfig config, int cacheCapacity, long publishEvery, JobSpec.Labels labels) {
     if (cacheCapacity < 1) {
       throw new IllegalArgumentException("cacheCapacity must be >= 1, got " + cacheCapacity);
     }
@@ -81,6 +100,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     this.config = config;
     this.cacheCapacity = cacheCapacity;
     this.publishEvery = publishEvery;
+    this.labelsSpec = labels;
   }
 
   @Override
@@ -93,11 +113,28 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     reuse = new StreamRecord<>(null);
     predictions = getMetricGroup().counter("eddyPredictions");
     learned = getMetricGroup().counter("eddyLearned");
+    labels = new LabelWaits(labelsSpec, this::mapState,
+        getInternalTimerService("eddy-pending-deadlines", StringSerializer.INSTANCE, new Deadlines(true)),
+        getInternalTimerService("eddy-early-deadlines", StringSerializer.INSTANCE, new Deadlines(false)),
+        getMetricGroup());
+  }
+
+  private <V> MapState<String, V> mapState(MapStateDescriptor<String, V> descriptor) throws Exception {
+    return getPartitionedState(descriptor);
   }
 
   @Override
-  public void processElement(StreamRecord<InputEvent> record) throws Exception {
-    InputEvent e = record.getValue();
+  public void processElement(StreamRecord<ModelInput> record) throws Exception {
+    ModelInput in = record.getValue();
+    if (in.event != null) {
+      event(in.event);
+    } else {
+      label(in.label);
+    }
+  }
+
+  /** An event: predicted at once; learned from now if it carries its label (or its label came first), else later. */
+  private void event(InputEvent e) throws Exception {
     ModelCache.Entry entry = model(e.modelKey, e.timestamp);
     ModelState model = entry.model;
     Scored scored = model.predict(e.features);
@@ -107,11 +144,60 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, scored,
         e.hasLabel() ? e.label : null, e.timestamp, System.currentTimeMillis())));
     predictions.inc();
-    if (e.hasLabel()) {
-      emit(e.modelKey, model, model.learn(scored, e.label), e.timestamp);
-      learned.inc();
+    double label = e.label;
+    if (!e.hasLabel()) {
+      InputLabel first = labels.eventWithoutLabel(e.id, scored, e.timestamp, now());
+      label = first == null ? Double.NaN : first.label;
+    }
+    if (!Double.isNaN(label)) {
+      learn(e.modelKey, entry, scored, label, e.timestamp);
     }
     entry.dirty = true;
+  }
+
+  /** A label from the labels topic: its waiting event is learned from now, or the label waits for its event. */
+  private void label(InputLabel l) throws Exception {
+    PendingCodec.Pending waiting = labels.label(l, now());
+    if (waiting != null) {
+      ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
+      learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
+      entry.dirty = true;
+    }
+  }
+
+  private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
+    emit(key, entry.model, entry.model.learn(scored, label), timestamp);
+    learned.inc();
+  }
+
+  private long now() {
+    return getProcessingTimeService().getCurrentProcessingTime();
+  }
+
+  /** The deadlines of waiting events ({@code pending}) or of labels that came first. */
+  private final class Deadlines implements Triggerable<String, String> {
+    private final boolean pending;
+
+    Deadlines(boolean pending) {
+      this.pending = pending;
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<String, String> timer) throws Exception {
+      if (pending) {
+        labels.pendingDeadline(timer.getNamespace());
+        return;
+      }
+      InputLabel orphan = labels.earlyDeadline(timer.getNamespace());
+      if (orphan != null) {
+        output.collect(DEAD_LETTERS, new StreamRecord<>(RecordDecoder.deadLetter(orphan.source, NO_EVENT)));
+      }
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, String> timer) {
+      // waits are in processing time
+    }
   }
 
   /** The key's model: cached, or restored from keyed state, or a fresh one (published as version 1). */

@@ -7,7 +7,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Passes every Kafka record on undecoded: decoding happens in {@link EventDecoder}, where a failure
+ * Passes every Kafka record on undecoded: decoding happens in {@link RecordDecoder}, where a failure
  * becomes a dead letter instead of failing the source.
  */
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {

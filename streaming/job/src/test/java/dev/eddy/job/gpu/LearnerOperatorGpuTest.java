@@ -3,6 +3,7 @@ package dev.eddy.job.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
@@ -78,14 +79,14 @@ class LearnerOperatorGpuTest {
         spec.standardize(), spec.drift(), 100);
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> harness(
+  private static KeyedOneInputStreamOperatorTestHarness<String, ModelInput, Prediction> harness(
       String learner, OperatorMetrics metrics, Set<Gpu> gpus) throws Exception {
     var env = new MockEnvironmentBuilder()
         .setMetricGroup(metrics)
         .setExternalResourceInfoProvider(new StaticExternalResourceInfoProvider(Map.of("gpu", gpus)))
         .build();
     var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new LearnerOperator(config(learner)), (InputEvent e) -> e.modelKey, Types.STRING, env);
+        new LearnerOperator(config(learner)), ModelInput::modelKey, Types.STRING, env);
     h.open();
     return h;
   }
@@ -95,7 +96,7 @@ class LearnerOperatorGpuTest {
   }
 
   private static Map<String, String> firstModelHyperparameters(
-      KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> h) {
+      KeyedOneInputStreamOperatorTestHarness<String, ModelInput, Prediction> h) {
     StreamRecord<ModelSnapshot> first = h.getSideOutput(OutputTags.of(Output.MODELS)).peek();
     assertThat(first).as("the initial model version").isNotNull();
     return first.getValue().getHyperparameters();
@@ -113,7 +114,7 @@ class LearnerOperatorGpuTest {
   void learnersArePinnedToTheLowestGpuOfTheTaskManagerAndTheGaugeShowsIt() throws Exception {
     OperatorMetrics metrics = new OperatorMetrics();
     try (var h = harness("{type: tf-logistic, device: gpu, batch-size: 4}", metrics, Set.of(new Gpu("3"), new Gpu("1")))) {
-      h.processElement(event(0), 0);
+      h.processElement(ModelInput.of(event(0)), 0);
       assertThat(firstModelHyperparameters(h)).containsEntry("device", "gpu").containsEntry("gpu-index", "1");
       assertThat(metrics.gauge(LearnerDevice.GAUGE_INDEX)).isEqualTo(1);
       assertThat(metrics.gauge(LearnerDevice.GAUGE_ON_GPU)).as("this machine has no GPU").isZero();
@@ -124,7 +125,7 @@ class LearnerOperatorGpuTest {
   void withoutAGpuTheLearnerRunsOnTheCpu() throws Exception {
     OperatorMetrics metrics = new OperatorMetrics();
     try (var h = harness("{type: tf-logistic, device: auto, gpu-index: 5}", metrics, Set.of())) {
-      h.processElement(event(0), 0);
+      h.processElement(ModelInput.of(event(0)), 0);
       assertThat(firstModelHyperparameters(h)).containsEntry("device", "cpu").doesNotContainKey("gpu-index");
       assertThat(metrics.gauge(LearnerDevice.GAUGE_INDEX)).isEqualTo(LearnerDevice.CPU);
     }
@@ -134,7 +135,7 @@ class LearnerOperatorGpuTest {
   void pureLearnersIgnoreTheGpu() throws Exception {
     OperatorMetrics metrics = new OperatorMetrics();
     try (var h = harness("{type: pa-i}", metrics, Set.of(new Gpu("0")))) {
-      h.processElement(event(0), 0);
+      h.processElement(ModelInput.of(event(0)), 0);
       assertThat(firstModelHyperparameters(h)).doesNotContainKeys("device", "gpu-index");
       assertThat(metrics.gauge(LearnerDevice.GAUGE_INDEX)).isEqualTo(LearnerDevice.CPU);
     }
@@ -150,13 +151,13 @@ class LearnerOperatorGpuTest {
     String learner = "{type: tf-logistic, device: cpu, batch-size: 64, max-wait: 20, learning-rate: 0.5}";
     try (var flushed = harness(learner, new OperatorMetrics(), Set.of());
         var waiting = harness(learner, new OperatorMetrics(), Set.of())) {
-      flushed.processElement(event(1), 0);
-      waiting.processElement(event(1), 0);
+      flushed.processElement(ModelInput.of(event(1)), 0);
+      waiting.processElement(ModelInput.of(event(1)), 0);
       Thread.sleep(60);
       flushed.setProcessingTime(10);
       runMail(flushed);
-      flushed.processElement(event(3), 0);
-      waiting.processElement(event(3), 0);
+      flushed.processElement(ModelInput.of(event(3)), 0);
+      waiting.processElement(ModelInput.of(event(3)), 0);
       double trained = flushed.extractOutputValues().get(1).getScore();
       double untrained = waiting.extractOutputValues().get(1).getScore();
       assertThat(untrained).isEqualTo(waiting.extractOutputValues().get(0).getScore());

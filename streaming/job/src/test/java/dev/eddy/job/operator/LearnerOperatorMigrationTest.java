@@ -2,6 +2,7 @@ package dev.eddy.job.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.synthetic.SeaGenerator;
 import dev.eddy.schemas.Prediction;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class LearnerOperatorMigrationTest {
       restored.initializeState(state);
       restored.open();
       for (int i = 600; i < 700; i++) {
-        restored.processElement(LearnerOperatorRestoreTest.event(sea, i % 3 == 0 ? "a" : "b", i, i % 2 == 0), 0);
+        restored.processElement(ModelInput.of(LearnerOperatorRestoreTest.event(sea, i % 3 == 0 ? "a" : "b", i, i % 2 == 0)), 0);
       }
       List<String> actual = new ArrayList<>();
       for (Prediction p : restored.extractOutputValues()) {

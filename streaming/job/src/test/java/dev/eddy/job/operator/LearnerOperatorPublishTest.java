@@ -3,6 +3,7 @@ package dev.eddy.job.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.synthetic.SeaGenerator;
@@ -28,13 +29,13 @@ class LearnerOperatorPublishTest {
   void currentParametersArePublishedEveryNLabelledExamplesAsUpdatesOfTheVersion() throws Exception {
     SeaGenerator sea = new SeaGenerator(3, new long[0], 0.05);
     try (var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new LearnerOperator(CONFIG, 10, 100), (InputEvent e) -> e.modelKey, Types.STRING)) {
+        new LearnerOperator(CONFIG, 10, 100, LearnerOperator.DEFAULT_LABELS), ModelInput::modelKey, Types.STRING)) {
       h.setStateBackend(new EmbeddedRocksDBStateBackend());
       h.open();
       for (int i = 0; i < 350; i++) {
         double[] x = new double[3];
         double y = sea.next(x);
-        h.processElement(new InputEvent("e-" + i, "k", i, x, i % 5 == 4 ? Double.NaN : y), i); // 280 labelled
+        h.processElement(ModelInput.of(new InputEvent("e-" + i, "k", i, x, i % 5 == 4 ? Double.NaN : y)), i); // 280 labelled
       }
       List<ModelSnapshot> models = new ArrayList<>();
       for (StreamRecord<ModelSnapshot> r : h.getSideOutput(OutputTags.of(Output.MODELS))) {

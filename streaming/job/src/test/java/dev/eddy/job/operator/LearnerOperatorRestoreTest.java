@@ -3,6 +3,7 @@ package dev.eddy.job.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.core.input.InputEvent;
+import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.synthetic.SeaGenerator;
@@ -23,9 +24,9 @@ class LearnerOperatorRestoreTest {
   static final ModelConfig CONFIG = new ModelConfig("pa-i", Map.of("C", "0.5"), List.of("x1", "x2", "x3"), Task.BINARY, true,
       new JobSpec.Drift("ddm", Map.of(), "background", Map.of(), "page-hinkley", Map.of(), false), 100);
 
-  static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Prediction> harness(int cache) throws Exception {
+  static KeyedOneInputStreamOperatorTestHarness<String, ModelInput, Prediction> harness(int cache) throws Exception {
     var h = new KeyedOneInputStreamOperatorTestHarness<>(
-        new LearnerOperator(CONFIG, cache, JobSpec.Models.DEFAULT_PUBLISH_EVERY), (InputEvent e) -> e.modelKey, Types.STRING);
+        new LearnerOperator(CONFIG, cache, JobSpec.Models.DEFAULT_PUBLISH_EVERY, LearnerOperator.DEFAULT_LABELS), ModelInput::modelKey, Types.STRING);
     h.setStateBackend(new EmbeddedRocksDBStateBackend());
     return h;
   }
@@ -47,7 +48,7 @@ class LearnerOperatorRestoreTest {
     try (var original = harness(cache)) {
       original.open();
       for (int i = 0; i < 600; i++) {
-        original.processElement(event(sea, i % 3 == 0 ? "a" : "b", i, true), i);
+        original.processElement(ModelInput.of(event(sea, i % 3 == 0 ? "a" : "b", i, true)), i);
       }
       snapshot = original.snapshot(1L, 600L);
       for (int i = 600; i < 700; i++) {
@@ -55,7 +56,7 @@ class LearnerOperatorRestoreTest {
       }
       int before = original.extractOutputValues().size();
       for (InputEvent e : after) {
-        original.processElement(e, 0);
+        original.processElement(ModelInput.of(e), 0);
       }
       continued = original.extractOutputValues().subList(before, before + after.size());
       assertThat(continued.get(continued.size() - 1).getModelVersion()).isEqualTo(1L);
@@ -66,7 +67,7 @@ class LearnerOperatorRestoreTest {
       restored.initializeState(snapshot);
       restored.open();
       for (InputEvent e : after) {
-        restored.processElement(e, 0);
+        restored.processElement(ModelInput.of(e), 0);
       }
       List<Prediction> replayed = restored.extractOutputValues();
       assertThat(replayed).hasSize(after.size());

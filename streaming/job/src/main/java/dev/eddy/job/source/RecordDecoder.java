@@ -1,9 +1,8 @@
 package dev.eddy.job.source;
 
-import dev.eddy.core.input.EventParser;
-import dev.eddy.core.input.InputEvent;
 import dev.eddy.core.input.InvalidEventException;
 import dev.eddy.core.input.RawRecord;
+import dev.eddy.core.input.RecordParser;
 import dev.eddy.job.operator.OutputTags;
 import dev.eddy.schemas.DeadLetter;
 import dev.eddy.sinks.Output;
@@ -13,24 +12,26 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes and validates raw records: valid events go on, every other record goes to the
- * dead-letter side output ({@link Output#DEAD_LETTER}) with its original bytes, position and the reason. The job never
- * fails on bad input.
+ * Decodes and validates raw records (events, labels): valid ones go on, every other record goes to the
+ * dead-letter side output ({@link Output#DEAD_LETTER}) with its original bytes, position and the
+ * reason. The job never fails on bad input.
+ *
+ * @param <T> what a valid record becomes
  */
-public final class EventDecoder extends ProcessFunction<RawRecord, InputEvent> {
+public final class RecordDecoder<T> extends ProcessFunction<RawRecord, T> {
   private static final long serialVersionUID = 1L;
   private static final OutputTag<DeadLetter> DEAD_LETTERS = OutputTags.of(Output.DEAD_LETTER);
 
-  private final EventParser parser;
+  private final RecordParser<T> parser;
 
-  public EventDecoder(EventParser parser) {
+  public RecordDecoder(RecordParser<T> parser) {
     this.parser = parser;
   }
 
   @Override
-  public void processElement(RawRecord r, Context ctx, Collector<InputEvent> out) {
+  public void processElement(RawRecord r, Context ctx, Collector<T> out) {
     try {
-      out.collect(parser.parse(r.value, r.timestamp));
+      out.collect(parser.parse(r));
     } catch (InvalidEventException e) {
       ctx.output(DEAD_LETTERS, deadLetter(r, e.getMessage()));
     } catch (RuntimeException e) {
@@ -38,7 +39,8 @@ public final class EventDecoder extends ProcessFunction<RawRecord, InputEvent> {
     }
   }
 
-  static DeadLetter deadLetter(RawRecord r, String reason) {
+  /** The dead letter of {@code r}: its position, bytes and {@code reason}. */
+  public static DeadLetter deadLetter(RawRecord r, String reason) {
     return DeadLetter.newBuilder()
         .setTopic(r.topic)
         .setPartition(r.partition)

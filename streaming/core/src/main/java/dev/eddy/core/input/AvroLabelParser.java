@@ -1,0 +1,29 @@
+package dev.eddy.core.input;
+
+import dev.eddy.schemas.Label;
+import dev.eddy.schemas.codec.AvroCodec;
+
+/** Parses Avro single-object-encoded {@link Label}s. */
+public final class AvroLabelParser implements RecordParser<InputLabel> {
+  private static final long serialVersionUID = 1L;
+  private final FeatureLayout layout;
+  private transient AvroCodec<Label> codec;
+
+  public AvroLabelParser(FeatureLayout layout) {
+    this.layout = layout;
+  }
+
+  @Override
+  public InputLabel parse(RawRecord r) throws InvalidEventException {
+    if (codec == null) {
+      codec = AvroCodec.of(Label.class);
+    }
+    Label l;
+    try {
+      l = codec.decode(r.value);
+    } catch (Exception ex) {
+      throw new InvalidEventException("not an Avro Label: " + ex.getMessage());
+    }
+    return layout.label(l.getId(), l.getKey(), l.getTimestamp(), l.getLabel(), r);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.eddy.core.input;
+
+/**
+ * What a model receives: an event or a label from the labels topic (exactly one is set). Both inputs
+ * of the job become one stream of these, keyed by model key, so that one keyed operator owns a
+ * model, its waiting events and its early labels. A Flink POJO.
+ */
+public class ModelInput {
+  public InputEvent event;
+  public InputLabel label;
+
+  public ModelInput() {}
+
+  public static ModelInput of(InputEvent event) {
+    ModelInput in = new ModelInput();
+    in.event = event;
+    return in;
+  }
+
+  public static ModelInput of(InputLabel label) {
+    ModelInput in = new ModelInput();
+    in.label = label;
+    return in;
+  }
+
+  /** The model key that routes this input. */
+  public String modelKey() {
+    return event != null ? event.modelKey : label.modelKey;
+  }
+}
