@@ -7,4 +7,14 @@ public final class InvalidEventException extends Exception {
   public InvalidEventException(String reason) {
     super(reason, null, false, false); // no stack trace: these are expected, per bad record
   }
+
+  /** The same reason for every format: bytes follow the event, {@code what} says which. */
+  static InvalidEventException trailingData(String what) {
+    return new InvalidEventException("trailing data after the event: " + what);
+  }
+
+  /** The same reason for every format: a feature's name given twice. */
+  static InvalidEventException repeatedFeature(String name) {
+    return new InvalidEventException("feature '" + name + "' given twice");
+  }
 }
