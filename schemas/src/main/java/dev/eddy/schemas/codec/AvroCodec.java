@@ -1,5 +1,6 @@
 package dev.eddy.schemas.codec;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,7 +12,9 @@ import org.apache.avro.specific.SpecificRecordBase;
 /**
  * Encodes and decodes one record type with Avro's single-object encoding: a 2-byte marker, the
  * schema's 8-byte fingerprint, then the binary body. The fingerprint lets a reader reject bytes of
- * another schema with a clear error instead of decoding garbage. Thread-safe.
+ * another schema with a clear error instead of decoding garbage. Decoding is strict where Avro's own
+ * decoder is lenient: bytes after the record's end and a map key given twice are errors, not
+ * ignored (the last value would win). Thread-safe.
  *
  * @param <T> the generated record class
  */
@@ -24,7 +27,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     this.type = type;
     var schema = SpecificData.get().getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-    this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
+    this.decoder = new BinaryMessageDecoder<>(StrictSpecificData.INSTANCE, schema);
   }
 
   /** A codec for the given generated record class. */
@@ -53,12 +56,23 @@ public final class AvroCodec<T extends SpecificRecordBase> {
    * Decodes single-object-encoded bytes.
    *
    * @throws IOException when the bytes are not a {@code T} (bad marker, unknown fingerprint,
-   *     truncated body)
+   *     truncated body); {@link TrailingBytesException} when bytes follow the record's end; {@link
+   *     RepeatedMapKeyException} when a map of the record gives a key twice
    */
   public T decode(byte[] bytes) throws IOException {
     if (bytes == null) {
       throw new IOException("no value (null record)");
     }
-    return decoder.decode(bytes);
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    T record;
+    try {
+      record = decoder.decode(in, null); // reads no further than the record's last byte
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // from StrictSpecificData's reader
+    }
+    if (in.available() > 0) {
+      throw new TrailingBytesException(in.available(), type.getSimpleName());
+    }
+    return record;
   }
 }

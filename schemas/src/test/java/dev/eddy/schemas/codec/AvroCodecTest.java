@@ -1,10 +1,13 @@
 package dev.eddy.schemas.codec;
 
+import static dev.eddy.schemas.codec.MalformedRecords.followedBy;
+import static dev.eddy.schemas.codec.MalformedRecords.repeating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Prediction;
+
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,25 @@ class AvroCodecTest {
     assertThatThrownBy(() -> Topics.EVENT.decode(new byte[] {1, 2, 3}))
         .isInstanceOf(Exception.class);
     assertThatThrownBy(() -> Topics.EVENT.decode(null)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void rejectsBytesAfterTheRecord() {
+    byte[] bytes = Topics.EVENT.encode(event);
+    assertThatThrownBy(() -> Topics.EVENT.decode(followedBy(bytes, new byte[3])))
+        .isInstanceOfSatisfying(TrailingBytesException.class, e -> assertThat(e.count()).isEqualTo(3))
+        .hasMessage("3 trailing byte(s) after the Event record");
+    assertThatThrownBy(() -> Topics.EVENT.decode(followedBy(bytes, bytes)))
+        .hasMessage(bytes.length + " trailing byte(s) after the Event record");
+  }
+
+  @Test
+  void rejectsAMapKeyGivenTwiceInsteadOfKeepingTheLastValue() {
+    Map<String, Double> repeated = repeating(Map.entry("x1", 1.0), Map.entry("x2", 2.0), Map.entry("x1", 3.0));
+    byte[] bytes = Topics.EVENT.encode(Event.newBuilder(event).setFeatures(repeated).build());
+    assertThatThrownBy(() -> Topics.EVENT.decode(bytes))
+        .isInstanceOfSatisfying(RepeatedMapKeyException.class, e -> assertThat(e.key()).isEqualTo("x1"))
+        .hasMessage("map key 'x1' given twice");
   }
 
   @Test

@@ -33,9 +33,12 @@ import picocli.CommandLine;
     description = "Starts, shows and stops a local Flink session cluster (a JobManager and TaskManager JVMs).",
     subcommands = {ClusterCommand.Start.class, ClusterCommand.Status.class, ClusterCommand.Stop.class})
 public final class ClusterCommand implements Runnable {
+  /** Where {@code cluster start} keeps a cluster, and where the other commands look for it. */
+  static final String DEFAULT_WORK_DIR = ".eddy/cluster";
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--work-dir", defaultValue = ".eddy/cluster", scope = ScopeType.INHERIT,
+  @Option(names = "--work-dir", defaultValue = DEFAULT_WORK_DIR, scope = ScopeType.INHERIT,
       description = "Configuration, logs, checkpoints and state of the cluster (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
@@ -43,11 +46,6 @@ public final class ClusterCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start, status or stop");
   }
-
-  /**
-   * The REST client of {@code --jobmanager}, or of the cluster started from this directory when it
-   * is absent.
-   */
 
   /**
    * A savepoint location for the cluster: a URI ({@code s3://...}, {@code file:/...}, as Flink prints
@@ -94,8 +92,9 @@ public final class ClusterCommand implements Runnable {
       String address = URI.create(cluster.restAddress()).getAuthority();
       out.printf("Flink cluster running. Web UI and REST API: %s%n", cluster.restAddress());
       out.printf("Logs: %s%n", cluster.logDir());
+      String workDir = parent.workDir.equals(Path.of(DEFAULT_WORK_DIR)) ? "" : " --work-dir " + parent.workDir;
       out.printf("Submit a job:  bin/eddy submit --jobmanager %s --spec job.yaml%n", address);
-      out.printf("Stop it:       bin/eddy cluster stop%n");
+      out.printf("Stop it:       bin/eddy cluster%s stop%n", workDir);
       return 0;
     }
   }

@@ -8,7 +8,6 @@ import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.Topics;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +22,24 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/eddy produce}: a CSV file (header row = names) as events on a Kafka topic. Every column
- * that is not the id, key, label or timestamp column is a numeric feature. A row that cannot become
- * an event (wrong cell count, non-numeric or non-finite value) is reported with its line number and
- * skipped, never silently.
+ * that is not the id, key, label or timestamp column is a numeric feature: events carry numbers
+ * only, so unlike {@code evaluate}, which one-hot encodes a column holding text, produce has no
+ * categorical columns. A row that cannot become an event (wrong cell count, a feature cell that is
+ * missing, not a number or not finite) is reported with its line number and skipped, never
+ * silently. The header is read as {@link CsvReader} reads it for every command: a byte-order mark
+ * is dropped, a name given twice is a usage error.
  */
 @Command(
     name = "produce",
     mixinStandardHelpOptions = true,
     description = {
       "Produces the rows of a CSV file (header row = feature names) as events, Avro by default.",
-      "Malformed rows are reported with their line number and skipped. A missing topic is created;",
-      "if any event cannot be written, the command says so and exits 1."
+      "Every column other than the id, key, label and timestamp columns is a numeric feature",
+      "(events carry numbers only: text columns are not one-hot encoded as `evaluate` does).",
+      "Malformed rows (a feature cell missing, not a number or not finite; a wrong cell count)",
+      "are reported with their line number and skipped. A header that names a column twice is a",
+      "usage error. A missing topic is created; if any event cannot be written, the command says",
+      "so and exits 1."
     })
 public final class ProduceCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin KafkaOptions kafka = new KafkaOptions();
@@ -68,15 +74,19 @@ public final class ProduceCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--csv: no such file: " + csv);
     }
     long rows = Math.max(0, countLines(csv) - 1);
-    PrintStream err = System.err;
     KafkaConnection connection = kafka.connection();
-    TopicAdmin.ensureTopics(connection, List.of(topic), 1, java.util.Set.of()); // as `run` does
+    try (CsvReader reader = open(csv)) { // a bad header or column option fails before Kafka is asked
+      RowMapper mapper = new RowMapper(reader.header(), idColumn, keyColumn, labelColumn, timestampColumn);
+      TopicAdmin.ensureTopics(connection, List.of(topic), 1, java.util.Set.of()); // as `run` does
+      return produce(reader, mapper, connection, rows);
+    }
+  }
+
+  private int produce(CsvReader reader, RowMapper mapper, KafkaConnection connection, long rows) throws Exception {
     long sent = 0;
     List<String> skipped = new ArrayList<>();
-    try (CsvReader reader = CsvReader.open(csv);
-        CheckedProducer producer = new CheckedProducer(connection);
+    try (CheckedProducer producer = new CheckedProducer(connection);
         ProgressBar bar = Progress.bar("producing", rows)) {
-      RowMapper mapper = new RowMapper(reader.header(), idColumn, keyColumn, labelColumn, timestampColumn);
       for (CsvRow row; (row = reader.next()) != null; ) {
         bar.step();
         if (row.isMalformed()) {
@@ -103,10 +113,18 @@ public final class ProduceCommand implements Callable<Integer> {
       return 1;
     }
     for (String s : skipped) {
-      err.println("skipped " + s);
+      System.err.println("skipped " + s);
     }
     System.out.printf("Produced %d events to '%s' (%s); skipped %d malformed rows.%n", sent, topic, format, skipped.size());
     return 0;
+  }
+
+  private static CsvReader open(Path csv) throws java.io.IOException {
+    try {
+      return CsvReader.open(csv);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--csv: " + e.getMessage(), e);
+    }
   }
 
   private static long countLines(Path file) throws java.io.IOException {

@@ -1,5 +1,7 @@
 package dev.eddy.cli;
 
+import static dev.eddy.schemas.codec.MalformedRecords.followedBy;
+import static dev.eddy.schemas.codec.MalformedRecords.repeating;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.cli.local.LocalRunner;
@@ -11,12 +13,14 @@ import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import dev.eddy.core.synthetic.SeaGenerator;
 import dev.eddy.schemas.DeadLetter;
+import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,17 +59,28 @@ class EddyJobITCase {
   void avroEventsGetExactlyOnePredictionEachAndBadRecordsAreDeadLettered() throws Exception {
     JobSpec spec = JobSpecReader.parse(spec("avro", "avro"));
     kafka.createTopics(spec.kafka().topics().all());
+    // what Avro's own decoder would take silently: bytes after the record, a feature given twice
+    Event good = Event.newBuilder().setId("bad-tail").setTimestamp(1)
+        .setFeatures(Map.of("x1", 1.0, "x2", 1.0, "x3", 1.0, "x4", 1.0, "x5", 1.0)).setLabel(1.0).build();
+    byte[] withTail = followedBy(Topics.EVENT.encode(good), new byte[] {0, 0});
     try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
       SeededWorkload.produce(p, spec.kafka().topics().events(), EVENTS, 6, 1, n -> {});
+      p.send(spec.kafka().topics().events(), null, withTail);
+      Event twice = Event.newBuilder(good).setId("bad-twice").setFeatures(repeating(
+          Map.entry("x1", 1.0), Map.entry("x2", 1.0), Map.entry("x3", 1.0), Map.entry("x4", 1.0),
+          Map.entry("x5", 1.0), Map.entry("x2", 2.0))).build();
+      p.send(spec.kafka().topics().events(), null, Topics.EVENT.encode(twice));
     }
 
     LocalRunner.run(spec, true, kafka.workDir("avro"));
 
     assertExactlyOnePredictionPerEventAndLearned(spec);
     List<DeadLetter> dead = deadLetters(spec);
-    assertThat(dead).hasSize(6);
+    assertThat(dead).hasSize(8);
     assertThat(dead).extracting(DeadLetter::getReason)
         .anyMatch(r -> r.startsWith("not an Avro Event"))
+        .anyMatch(r -> r.equals("trailing data after the event: 2 byte(s)"))
+        .anyMatch(r -> r.equals("feature 'x2' given twice"))
         .anyMatch(r -> r.equals("feature 'x1' is not finite: NaN"))
         .anyMatch(r -> r.startsWith("unknown feature 'x9'"));
     assertThat(dead).allSatisfy(d -> {
@@ -74,6 +89,7 @@ class EddyJobITCase {
     });
     // the original bytes are kept: the garbage record reads back as it was written
     assertThat(dead).anyMatch(d -> new String(bytes(d), StandardCharsets.UTF_8).startsWith("not an event #"));
+    assertThat(dead).anyMatch(d -> Arrays.equals(bytes(d), withTail));
   }
 
   @Test
@@ -86,7 +102,10 @@ class EddyJobITCase {
         "{\"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1}, \"label\": 1}",
         "{\"id\": \"b3\", \"features\": {\"x1\": 1, \"x2\": 1}, \"label\": 0}",
         "{\"id\": \"b4\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1, \"zz\": 2}}",
-        "{\"id\": \"b5\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1}, \"label\": 7}");
+        "{\"id\": \"b5\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1}, \"label\": 7}",
+        "{\"id\": \"b6\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1}, \"label\": 1} garbage",
+        "{\"id\": \"b7\", \"features\": {\"x1\": 1, \"x2\": 1, \"x3\": 1}, \"id\": \"b7-again\"}");
+    int spacing = EVENTS / bad.size();
     try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
       SeaGenerator sea = new SeaGenerator(3, SeaGenerator.quarters(EVENTS), 0.1);
       double[] x = new double[3];
@@ -96,8 +115,8 @@ class EddyJobITCase {
             "{\"id\": \"e-%d\", \"timestamp\": %d, \"features\": {\"x1\": %s, \"x2\": %s, \"x3\": %s}, \"label\": %d}",
             i, 1_700_000_000_000L + i, x[0], x[1], x[2], (int) y);
         p.send(spec.kafka().topics().events(), null, json.getBytes(StandardCharsets.UTF_8));
-        if (i % 500 == 250) {
-          p.send(spec.kafka().topics().events(), null, bad.get(i / 500).getBytes(StandardCharsets.UTF_8));
+        if (i % spacing == spacing / 2) {
+          p.send(spec.kafka().topics().events(), null, bad.get(i / spacing).getBytes(StandardCharsets.UTF_8));
         }
       }
     }
@@ -106,13 +125,15 @@ class EddyJobITCase {
 
     assertExactlyOnePredictionPerEventAndLearned(spec);
     List<String> reasons = deadLetters(spec).stream().map(DeadLetter::getReason).toList();
-    assertThat(reasons).hasSize(6);
+    assertThat(reasons).hasSize(bad.size());
     assertThat(reasons.get(0)).startsWith("malformed JSON");
     assertThat(reasons.get(1)).isEqualTo("feature 'x1' must be a number, got abc");
     assertThat(reasons.get(2)).isEqualTo("missing id");
     assertThat(reasons.get(3)).isEqualTo("missing feature 'x3'");
     assertThat(reasons.get(4)).startsWith("unknown feature 'zz'");
     assertThat(reasons.get(5)).startsWith("label must be 0, 1 or -1");
+    assertThat(reasons.get(6)).startsWith("trailing data after the event: not JSON: Unrecognized token 'garbage'");
+    assertThat(reasons.get(7)).isEqualTo("field 'id' given twice");
     assertThat(deadLetters(spec)).extracting(d -> new String(bytes(d), StandardCharsets.UTF_8))
         .containsExactlyElementsOf(bad);
   }

@@ -118,6 +118,20 @@ class ProduceConsumeITCase {
     assertThat(right).isGreaterThan(400);
   }
 
+  /** Excel's "CSV UTF-8" starts with a byte-order mark; the first column's name must still match. */
+  @Test
+  void aByteOrderMarkDoesNotHideTheFirstColumn(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("excel.csv");
+    Files.writeString(csv, "\uFEFFid,x1,x2,label\nq1,1,2,1\n");
+    String[] produced = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "bom-events", "--csv",
+        csv.toString(), "--id-column", "id", "--label-column", "label", "--format", "json");
+    assertThat(produced[0]).as(produced[2]).isEqualTo("0");
+    String[] consumed = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "bom-events", "--from-beginning",
+        "--max", "1");
+    assertThat(consumed[1].lines().toList()).singleElement().asString()
+        .startsWith("{\"id\":\"q1\",").contains("\"features\":{\"x1\":1.0,\"x2\":2.0}");
+  }
+
   @Test
   void unknownColumnIsAUsageError(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("data.csv");

@@ -1,14 +1,13 @@
 package dev.eddy.cli.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eddy.cli.kafka.KafkaBroker;
+import dev.eddy.cli.net.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.configuration.Configuration;
@@ -20,28 +19,30 @@ import org.apache.flink.configuration.Configuration;
  *
  * <p>The processes are detached: they outlive this JVM unless {@link #close} is called (or
  * {@link #stopOnJvmExit}); their pids are kept in {@code workDir/cluster.json} ({@link ClusterState})
- * so that {@code bin/eddy cluster stop} can stop them from another invocation.
+ * from the moment each is spawned ({@link ClusterProcesses}), so that {@code bin/eddy cluster stop}
+ * can stop them from another invocation, even one that follows a {@code cluster start} killed while
+ * it waited.
  */
 public final class StandaloneCluster implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+  private static final int START_ATTEMPTS = 3;
 
-  private final ClusterOptions options;
   private final ClusterConfig config;
   private final FlinkRestClient rest;
-  private final FlinkProcess jobManager;
-  private final List<FlinkProcess> taskManagers = new ArrayList<>();
+  private final ClusterProcesses processes;
 
-  private StandaloneCluster(ClusterOptions options, ClusterConfig config, FlinkRestClient rest, FlinkProcess jm) {
-    this.options = options;
+  private StandaloneCluster(ClusterConfig config, FlinkRestClient rest, ClusterProcesses processes) {
     this.config = config;
     this.rest = rest;
-    this.jobManager = jm;
+    this.processes = processes;
   }
 
   /**
    * Starts a JobManager, waits for its REST API, starts the TaskManagers and waits until all have
-   * registered. On failure everything started is stopped again.
+   * registered. Each process is in the state file from the moment it is spawned. When the
+   * JobManager cannot bind its ports (taken since they were chosen), it starts again on new ones (3
+   * tries). On failure everything started is stopped again.
    *
    * @throws IllegalStateException if a cluster started in the same work dir is still running
    */
@@ -51,20 +52,23 @@ public final class StandaloneCluster implements AutoCloseable {
           + "); stop it first (bin/eddy cluster stop)");
     });
     FlinkDistribution dist = FlinkDistribution.locate();
-    int rpcPort;
-    int restPort;
     try {
-      rpcPort = KafkaBroker.freePort();
-      restPort = KafkaBroker.freePort();
+      return FreePorts.startWithRetry(2, START_ATTEMPTS, ports -> startOn(o, dist, ports[0], ports[1]));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot find free ports", e);
+      throw new UncheckedIOException("cannot start the cluster in " + o.workDir(), e);
     }
+  }
+
+  private static StandaloneCluster startOn(ClusterOptions o, FlinkDistribution dist, int rpcPort, int restPort)
+      throws BindException {
     ClusterConfig config = ClusterConfig.write(o, dist, rpcPort, restPort);
     FlinkRestClient rest = new FlinkRestClient(URI.create("http://127.0.0.1:" + restPort));
-    FlinkProcess jm = launch(config, "jobmanager", config.jobManagerCommand());
-    StandaloneCluster cluster = new StandaloneCluster(o, config, rest, jm);
+    ClusterProcesses processes = new ClusterProcesses(rest.address().toString(), o.workDir(), config.logDir(),
+        o.slots(), config.environment());
+    StandaloneCluster cluster = new StandaloneCluster(config, rest, processes);
+    processes.launchJobManager(config.jobManagerCommand());
     try {
-      cluster.await("the JobManager's REST API", () -> cluster.reachable());
+      cluster.await("the JobManager's REST API", cluster::reachable);
       for (int i = 0; i < o.taskManagers(); i++) {
         cluster.launchTaskManager();
       }
@@ -73,6 +77,11 @@ public final class StandaloneCluster implements AutoCloseable {
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
+      if (!processes.jobManager().isAlive() && ProcessOutput.mentionsBindFailure(processes.jobManager())) {
+        BindException taken = new BindException("the JobManager could not bind port " + rpcPort + " or " + restPort);
+        taken.initCause(e);
+        throw taken;
+      }
       throw e;
     }
   }
@@ -94,11 +103,12 @@ public final class StandaloneCluster implements AutoCloseable {
 
   /** The number of TaskManager processes running. */
   public int taskManagerCount() {
-    return (int) taskManagers.stream().filter(FlinkProcess::isAlive).count();
+    return (int) processes.taskManagers().stream().filter(FlinkProcess::isAlive).count();
   }
 
   /** Kills TaskManager {@code i} (in start order, replacements included) with SIGKILL. */
   public void killTaskManager(int i) {
+    List<FlinkProcess> taskManagers = processes.taskManagers();
     if (i < 0 || i >= taskManagers.size()) {
       throw new IllegalArgumentException("no TaskManager " + i + "; started: " + taskManagers.size());
     }
@@ -132,26 +142,13 @@ public final class StandaloneCluster implements AutoCloseable {
   /** Stops the TaskManagers, then the JobManager (SIGTERM, SIGKILL after 20 s); idempotent. */
   @Override
   public synchronized void close() {
-    FlinkProcess.stopAll(taskManagers, STOP_GRACE);
-    jobManager.stop(STOP_GRACE);
-    state().stop(STOP_GRACE);
+    processes.stop(STOP_GRACE);
   }
 
   private String launchTaskManager() {
-    String name = "taskmanager-" + taskManagers.size();
-    taskManagers.add(launch(config, name, config.taskManagerCommand(name)));
-    state().save();
+    String name = "taskmanager-" + processes.taskManagers().size();
+    processes.launchTaskManager(name, config.taskManagerCommand(name));
     return name;
-  }
-
-  private ClusterState state() {
-    return new ClusterState(restAddress(), options.workDir().toString(), logDir().toString(), options.slots(),
-        jobManager.info(), taskManagers.stream().map(FlinkProcess::info).toList());
-  }
-
-  private static FlinkProcess launch(ClusterConfig config, String name, List<String> command) {
-    return FlinkProcess.start(name, command, config.environment(), config.logDir().getParent(),
-        config.logDir().resolve(name + ".out"), config.logDir().resolve(name + ".log"));
   }
 
   private boolean reachable() {
@@ -168,11 +165,13 @@ public final class StandaloneCluster implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       // the JobManager and the TaskManager started last (earlier ones may have been killed on purpose)
-      List<FlinkProcess> watched = taskManagers.isEmpty()
-          ? List.of(jobManager) : List.of(jobManager, taskManagers.get(taskManagers.size() - 1));
+      List<FlinkProcess> taskManagers = processes.taskManagers();
+      List<FlinkProcess> watched = taskManagers.isEmpty() ? List.of(processes.jobManager())
+          : List.of(processes.jobManager(), taskManagers.get(taskManagers.size() - 1));
       for (FlinkProcess p : watched) {
         if (!p.isAlive()) {
-          throw new IllegalStateException(p + " exited while waiting for " + what + "; its output:\n" + tail(p));
+          throw new IllegalStateException(p + " exited while waiting for " + what + "; its output:\n"
+              + ProcessOutput.tail(p));
         }
       }
       if (condition.getAsBoolean()) {
@@ -186,15 +185,5 @@ public final class StandaloneCluster implements AutoCloseable {
       }
     }
     throw new IllegalStateException("timed out after " + START_TIMEOUT + " waiting for " + what + "; logs in " + logDir());
-  }
-
-  private static String tail(FlinkProcess p) {
-    Path out = p.log().resolveSibling(p.name() + ".out");
-    try {
-      List<String> lines = Files.readAllLines(out);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(cannot read " + out + ": " + e + ")";
-    }
   }
 }

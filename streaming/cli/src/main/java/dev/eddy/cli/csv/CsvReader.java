@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a CSV file with a header row (RFC 4180: comma-separated, optional double quotes, {@code ""}
@@ -32,7 +36,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Blank lines are skipped. A row whose cell count differs from the header's, or that the parser
+ * <p>A UTF-8 byte-order mark before the header is dropped. A header that gives a column name twice
+ * is refused, naming it: a later column would silently shadow the first. Blank lines are skipped. A row whose cell count differs from the header's, or that the parser
  * rejects (e.g. an unterminated quote), comes back as a malformed {@link CsvRow} with its line
  * number, and reading goes on with the next row. Not thread-safe.
  */
@@ -42,13 +47,15 @@ public final class CsvReader implements Closeable {
       .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
       .build();
 
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   private final CsvParser parser;
   private final String source;
   private final List<String> header;
   private final List<String> cells = new ArrayList<>();
 
   private CsvReader(Reader reader, String source) throws IOException {
-    this.parser = FACTORY.createParser(reader);
+    this.parser = FACTORY.createParser(withoutByteOrderMark(reader));
     this.source = source;
     CsvRow first = next(true);
     if (first == null) {
@@ -60,13 +67,42 @@ public final class CsvReader implements Closeable {
       throw new IllegalArgumentException(source + " has a malformed header: " + first.describe());
     }
     this.header = List.of(first.cells());
+    List<String> repeated = repeated(header);
+    if (!repeated.isEmpty()) {
+      parser.close();
+      throw new IllegalArgumentException(source + " has more than one column named " + String.join(", ", repeated)
+          + "; each column needs a name of its own (header: " + header + ")");
+    }
+  }
+
+  /** Skips a leading byte-order mark (Excel writes one in "CSV UTF-8"), which would join the first name. */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    PushbackReader in = new PushbackReader(reader, 1);
+    int first = in.read();
+    if (first >= 0 && first != BYTE_ORDER_MARK) {
+      in.unread(first);
+    }
+    return in;
+  }
+
+  /** The names that {@code header} gives more than once, quoted, in order of first appearance. */
+  private static List<String> repeated(List<String> header) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new LinkedHashSet<>();
+    for (String name : header) {
+      if (!seen.add(name)) {
+        repeated.add("'" + name + "'");
+      }
+    }
+    return List.copyOf(repeated);
   }
 
   /**
    * Opens a UTF-8 file and reads its header.
    *
    * @throws NoSuchFileException when the file does not exist
-   * @throws IllegalArgumentException when the file has no header row
+   * @throws IllegalArgumentException when the file has no header row, or its header gives a name
+   *     twice
    */
   public static CsvReader open(Path file) throws IOException {
     BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);

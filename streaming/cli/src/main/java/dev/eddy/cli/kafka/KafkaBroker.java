@@ -1,11 +1,11 @@
 package dev.eddy.cli.kafka;
 
+import dev.eddy.cli.net.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import org.apache.kafka.common.utils.Time;
  * needs for transactions (replication factor 1 for the internal topics).
  */
 public final class KafkaBroker implements AutoCloseable {
+  private static final int START_ATTEMPTS = 3;
   private final int port;
   private final KafkaRaftServer server;
 
@@ -37,29 +38,42 @@ public final class KafkaBroker implements AutoCloseable {
 
   /**
    * Formats {@code dataDir} if needed and starts a broker listening on 127.0.0.1:{@code port}
-   * ({@code port} 0 picks a free one).
+   * ({@code port} 0 picks a free one). The controller listens on a free port too; when a chosen
+   * port is taken before the broker binds it, the broker starts again on new ports (3 tries).
    */
   public static KafkaBroker start(int port, Path dataDir) {
     try {
-      int brokerPort = port == 0 ? freePort() : port;
-      int controllerPort = freePort();
       Files.createDirectories(dataDir);
-      Properties props = properties(brokerPort, controllerPort, dataDir.resolve("logs"));
-      Path propsFile = dataDir.resolve("server.properties");
-      try (Writer w = Files.newBufferedWriter(propsFile)) {
-        props.store(w, "written by Eddy's KafkaBroker");
-      }
-      // format only a new directory: formatting again (even with --ignore-formatted) checks the
-      // stored cluster id against a new random one and fails, so a restart could never reuse its data
-      if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-        format(propsFile);
-      }
-      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-      server.startup();
-      return new KafkaBroker(brokerPort, server);
+      return FreePorts.startWithRetry(2, START_ATTEMPTS,
+          ports -> startOn(port == 0 ? ports[0] : port, ports[1], dataDir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Kafka in " + dataDir, e);
     }
+  }
+
+  private static KafkaBroker startOn(int brokerPort, int controllerPort, Path dataDir) throws IOException {
+    Properties props = properties(brokerPort, controllerPort, dataDir.resolve("logs"));
+    Path propsFile = dataDir.resolve("server.properties");
+    try (Writer w = Files.newBufferedWriter(propsFile)) {
+      props.store(w, "written by Eddy's KafkaBroker");
+    }
+    // format only a new directory: formatting again (even with --ignore-formatted) checks the
+    // stored cluster id against a new random one and fails, so a restart could never reuse its data
+    if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+      format(propsFile);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    try {
+      server.startup();
+    } catch (RuntimeException e) {
+      try {
+        server.shutdown(); // releases what did start (the data dir's lock) before a retry
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    return new KafkaBroker(brokerPort, server);
   }
 
   /** The bootstrap servers string, {@code 127.0.0.1:PORT}. */
@@ -125,14 +139,6 @@ public final class KafkaBroker implements AutoCloseable {
     if (rc != 0) {
       throw new IllegalStateException(
           "formatting Kafka storage failed (" + rc + "): " + out.toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** A TCP port free on 127.0.0.1 at the time of the call. */
-  public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
     }
   }
 }

@@ -64,7 +64,9 @@ class ClusterCliE2E {
         CheckpointStats stats = rest.checkpoints(second);
         assertThat(stats.restored()).isNotNull();
         assertThat(stats.restored().externalPath()).isEqualTo(savepoint);
-        assertThat(eddy("cancel", "--jobmanager", jobManager, second)).isZero();
+        // without --jobmanager: the cluster of --work-dir, as `cluster start --work-dir` left it
+        assertThat(eddy("cancel", "--work-dir", work.toString(), second)).isZero();
+        assertThat(out.toString()).contains("Job " + second + " is CANCELED.");
         TimeUnit.SECONDS.sleep(2);
         PredictionTally tally = run.log().tally();
         assertThat(tally.records()).isEqualTo(EVENTS);

@@ -1,6 +1,6 @@
 package dev.eddy.cli.cluster;
 
-import dev.eddy.cli.kafka.KafkaBroker;
+import dev.eddy.cli.net.FreePorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class KafkaProcess implements AutoCloseable {
 
   /** Starts a broker on a free port, data in {@code dir/data}, output in {@code dir/kafka-N.out}. */
   static KafkaProcess start(Path dir) throws Exception {
-    KafkaProcess k = new KafkaProcess(KafkaBroker.freePort(), dir.resolve("data"), Files.createDirectories(dir));
+    KafkaProcess k = new KafkaProcess(FreePorts.allocate(1)[0], dir.resolve("data"), Files.createDirectories(dir));
     k.start();
     return k;
   }

@@ -2,9 +2,14 @@ package dev.eddy.core.input;
 
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.AvroCodec;
+import dev.eddy.schemas.codec.RepeatedMapKeyException;
+import dev.eddy.schemas.codec.TrailingBytesException;
 import java.util.Map;
 
-/** Parses Avro single-object-encoded {@link Event}s. */
+/**
+ * Parses Avro single-object-encoded {@link Event}s. Refuses what {@link JsonEventParser} refuses, with
+ * the same reasons: bytes after the record and a feature given twice.
+ */
 public final class AvroEventParser implements EventParser {
   private static final long serialVersionUID = 1L;
   private final FeatureLayout layout;
@@ -22,6 +27,10 @@ public final class AvroEventParser implements EventParser {
     Event e;
     try {
       e = codec.decode(value);
+    } catch (RepeatedMapKeyException ex) {
+      throw InvalidEventException.repeatedFeature(ex.key()); // features is Event's only map
+    } catch (TrailingBytesException ex) {
+      throw InvalidEventException.trailingData("event", ex.count() + " byte(s)");
     } catch (Exception ex) {
       throw new InvalidEventException("not an Avro Event: " + ex.getMessage());
     }

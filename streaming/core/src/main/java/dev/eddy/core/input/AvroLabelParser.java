@@ -2,6 +2,7 @@ package dev.eddy.core.input;
 
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.AvroCodec;
+import dev.eddy.schemas.codec.TrailingBytesException;
 
 /** Parses Avro single-object-encoded {@link Label}s. */
 public final class AvroLabelParser implements RecordParser<InputLabel> {
@@ -21,6 +22,8 @@ public final class AvroLabelParser implements RecordParser<InputLabel> {
     Label l;
     try {
       l = codec.decode(r.value);
+    } catch (TrailingBytesException ex) {
+      throw InvalidEventException.trailingData("label", ex.count() + " byte(s)");
     } catch (Exception ex) {
       throw new InvalidEventException("not an Avro Label: " + ex.getMessage());
     }

@@ -54,7 +54,7 @@ public final class FeatureLayout implements Serializable {
       throw new InvalidEventException("feature '" + name + "' is not finite: " + value);
     }
     if (!Double.isNaN(vector[p])) {
-      throw new InvalidEventException("feature '" + name + "' given twice");
+      throw InvalidEventException.repeatedFeature(name);
     }
     vector[p] = value;
   }

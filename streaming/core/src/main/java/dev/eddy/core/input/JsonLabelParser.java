@@ -2,14 +2,19 @@ package dev.eddy.core.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.List;
 
-/** Parses labels as JSON: {@code {"id": "e-1", "key": "tenant-a", "label": 1, "timestamp": 1700000000000}}. */
+/**
+ * Parses labels as JSON: {@code {"id": "e-1", "key": "tenant-a", "label": 1, "timestamp": 1700000000000}}
+ * ({@code key} and {@code timestamp} optional), as strictly as events: no unknown field, no field twice,
+ * nothing after the object.
+ */
 public final class JsonLabelParser implements RecordParser<InputLabel> {
   private static final long serialVersionUID = 1L;
   private static final JsonFactory JSON = new JsonFactory();
+  private static final List<String> FIELDS = List.of("id", "key", "timestamp", "label");
   private final FeatureLayout layout;
 
   public JsonLabelParser(FeatureLayout layout) {
@@ -29,34 +34,26 @@ public final class JsonLabelParser implements RecordParser<InputLabel> {
       String key = null;
       long timestamp = r.timestamp;
       Double label = null;
+      int seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken t = p.nextToken();
+        seen = JsonReading.markSeen(FIELDS, seen, field);
         switch (field) {
-          case "id" -> id = t == JsonToken.VALUE_STRING ? p.getText() : fail("'id' must be a string");
-          case "key" -> key = t == JsonToken.VALUE_NULL ? null
-              : t == JsonToken.VALUE_STRING ? p.getText() : fail("'key' must be a string");
-          case "timestamp" -> timestamp = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue()
-              : fail("'timestamp' must be an integer (epoch ms)");
-          case "label" -> label = t.isNumeric() ? p.getDoubleValue() : fail("'label' must be a number");
-          default -> throw new InvalidEventException("unknown field '" + field + "'; allowed: id, key, timestamp, label");
+          case "id" -> id = JsonReading.requireText(p, t, "id");
+          case "key" -> key = t == JsonToken.VALUE_NULL ? null : JsonReading.requireText(p, t, "key");
+          case "timestamp" -> timestamp = JsonReading.requireLong(p, t);
+          case "label" -> label = JsonReading.requireNumber(p, t, "label");
+          default -> throw new InvalidEventException("unknown field '" + field + "'; allowed: " + String.join(", ", FIELDS));
         }
-      }
-      if (p.nextToken() != null) {
-        throw new InvalidEventException("trailing data after the JSON object");
       }
       if (label == null) {
         throw new InvalidEventException("missing field 'label'");
       }
+      JsonReading.requireEnd(p, "label");
       return layout.label(id, key, timestamp, label, r);
-    } catch (JsonProcessingException e) {
-      throw new InvalidEventException("malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new InvalidEventException("malformed JSON: " + e.getMessage());
+      throw new InvalidEventException("malformed JSON: " + JsonReading.message(e));
     }
-  }
-
-  private static <T> T fail(String reason) throws InvalidEventException {
-    throw new InvalidEventException(reason);
   }
 }
