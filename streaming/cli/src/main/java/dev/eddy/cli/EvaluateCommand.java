@@ -98,6 +98,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON here.")
   Path json;
 
+  @Option(names = "--delay", defaultValue = "0", paramLabel = "N",
+      description = "Each row's label arrives N rows after the row (default: ${DEFAULT-VALUE}, with the row): the row is predicted when read and learned from when row i+N is read, as the job does with labels that come later on the labels topic; labels still pending at the end are learned then.")
+  int delay;
+
   @Option(names = "--predictions", paramLabel = "FILE",
       description = "Also write each example's prediction here as CSV: example (0-based), score, predictedLabel, modelVersion.")
   Path predictionsFile;
@@ -110,6 +114,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     if (window < 1) {
       throw usage("--window must be >= 1 but was " + window);
+    }
+    if (delay < 0) {
+      throw usage("--delay must be >= 0 but was " + delay);
     }
     Task requested = parseTask();
     if (!Files.isRegularFile(csv)) {
@@ -130,8 +137,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     long skipped;
     try (PrintWriter predictions = predictionsFile == null ? null
         : new PrintWriter(Files.newBufferedWriter(predictionsFile))) {
-      evaluation = new EvaluationRun(model, window, drift, predictions);
+      evaluation = new EvaluationRun(model, window, drift, predictions, delay);
       skipped = run(evaluation, scan, badRows);
+      evaluation.finish();
     }
     EvaluationReport report = evaluation.report((System.nanoTime() - start) / 1e9, skipped);
     PrintWriter out = spec.commandLine().getOut();

@@ -5,11 +5,15 @@ import dev.eddy.core.model.Scored;
 import dev.eddy.learners.Task;
 import dev.eddy.learners.eval.EvaluationReport;
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
  * The prequential loop of {@code bin/eddy evaluate}: each example goes through the model step's two
- * halves at once (predict, then learn), as the job does for an event that carries its label. Keeps
+ * halves, as the job runs them: predict when the row is read, learn when its label is known — at once
+ * (delay 0, an event that carries its label), or {@code delay} rows later, as if its label came on the
+ * labels topic while later events were predicted; the labels still pending at the end of the file
+ * are learned then. Keeps
  * the metric of each consecutive block of {@code window} examples (accuracy, or RMSE for
  * regression), the curve a user compares learners by.
  */
@@ -18,18 +22,25 @@ final class EvaluationRun {
   private final int window;
   private final DriftOptions drift;
   private final PrintWriter predictions; // null: not written
+  private final int delay;
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
+  /** A row whose label is not known yet. */
+  private record Waiting(Scored scored, double label) {}
   private double[] perWindow = new double[16];
   private int windows;
 
   /**
    * @param window N of the per-window curve; the model's metrics window should be the same
    * @param predictions where each example's prediction goes as a CSV line, or null
+   * @param delay rows between an example and its label, {@code >= 0}
    */
-  EvaluationRun(ModelState model, int window, DriftOptions drift, PrintWriter predictions) {
+  EvaluationRun(ModelState model, int window, DriftOptions drift, PrintWriter predictions, int delay) {
     this.model = model;
     this.window = window;
     this.drift = drift;
     this.predictions = predictions;
+    this.delay = delay;
     if (predictions != null) {
       predictions.println("example,score,predictedLabel,modelVersion");
     }
@@ -39,9 +50,28 @@ final class EvaluationRun {
   void step(double[] numbers, String[] categories, double label) {
     Scored scored = model.predict(numbers, categories);
     if (predictions != null) {
-      predictions.println(model.metrics().count() + "," + scored.prediction().score() + ","
+      predictions.println(model.events() - 1 + "," + scored.prediction().score() + ","
           + scored.prediction().label() + "," + scored.version());
     }
+    if (delay == 0) {
+      learn(scored, label);
+      return;
+    }
+    waiting.add(new Waiting(scored.detached(), label));
+    if (waiting.size() > delay) {
+      Waiting oldest = waiting.poll();
+      learn(oldest.scored(), oldest.label());
+    }
+  }
+
+  /** Learns the labels still pending at the end of the input. */
+  void finish() {
+    for (Waiting w; (w = waiting.poll()) != null; ) {
+      learn(w.scored(), w.label());
+    }
+  }
+
+  private void learn(Scored scored, double label) {
     drift.record(model.learn(scored, label));
     if (model.metrics().count() % window == 0) {
       if (windows == perWindow.length) {
