@@ -2,19 +2,20 @@ package dev.eddy.cli;
 
 import dev.eddy.cli.csv.CsvReader;
 import dev.eddy.cli.csv.CsvRow;
+import dev.eddy.cli.csv.RowMapper;
 import dev.eddy.cli.demo.Progress;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;
 import dev.eddy.schemas.Event;
+import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -65,6 +66,17 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "avro", description = "avro or json (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--labels-topic", paramLabel = "TOPIC",
+      description = "Send each row's label apart, to this labels topic (events go without it): a replay of labels that come later.")
+  String labelsTopic;
+
+  @Option(names = "--label-delay", defaultValue = "0", paramLabel = "N",
+      description = "With --labels-topic: each label is sent after the events of the next N rows (default: ${DEFAULT-VALUE}).")
+  int labelDelay;
+
+  @Option(names = "--labels", description = "The CSV holds labels (id, label and optionally key and timestamp columns), produced to --topic as labels.")
+  boolean labelsOnly;
+
   @Override
   public Integer call() throws Exception {
     if (!format.equals("avro") && !format.equals("json")) {
@@ -75,16 +87,28 @@ public final class ProduceCommand implements Callable<Integer> {
     }
     long rows = Math.max(0, countLines(csv) - 1);
     KafkaConnection connection = kafka.connection();
+    if (labelDelay < 0) {
+      throw new IllegalArgumentException("--label-delay must be >= 0, got " + labelDelay);
+    }
+    if ((labelsTopic != null || labelsOnly) && labelColumn == null) {
+      throw new IllegalArgumentException("--labels-topic and --labels need --label-column");
+    }
+    if (labelsTopic != null && labelsOnly) {
+      throw new IllegalArgumentException("--labels-topic and --labels exclude each other");
+    }
     try (CsvReader reader = open(csv)) { // a bad header or column option fails before Kafka is asked
       RowMapper mapper = new RowMapper(reader.header(), idColumn, keyColumn, labelColumn, timestampColumn);
-      TopicAdmin.ensureTopics(connection, List.of(topic), 1, java.util.Set.of()); // as `run` does
+      List<String> topics = labelsTopic == null ? List.of(topic) : List.of(topic, labelsTopic);
+      TopicAdmin.ensureTopics(connection, topics, 1, java.util.Set.of()); // as `run` does
       return produce(reader, mapper, connection, rows);
     }
   }
 
   private int produce(CsvReader reader, RowMapper mapper, KafkaConnection connection, long rows) throws Exception {
     long sent = 0;
+    long labelsSent = 0;
     List<String> skipped = new ArrayList<>();
+    ArrayDeque<Label> later = new ArrayDeque<>();
     try (CheckedProducer producer = new CheckedProducer(connection);
         ProgressBar bar = Progress.bar("producing", rows)) {
       for (CsvRow row; (row = reader.next()) != null; ) {
@@ -93,30 +117,62 @@ public final class ProduceCommand implements Callable<Integer> {
           skipped.add(row.describe());
           continue;
         }
-        Event event;
+        long now = System.currentTimeMillis();
         try {
-          event = mapper.event(row, System.currentTimeMillis());
+          if (labelsOnly) {
+            Label label = mapper.label(row, now);
+            if (label != null) {
+              send(producer, topic, label);
+              labelsSent++;
+            }
+            continue;
+          }
+          Event event = mapper.event(row, now, labelsTopic == null);
+          Label label = labelsTopic == null ? null : mapper.label(row, now);
+          send(producer, topic, event);
+          sent++;
+          if (label != null) {
+            later.add(label);
+          }
         } catch (IllegalArgumentException e) {
           skipped.add("line " + row.line() + ": " + e.getMessage());
           continue;
         }
-        byte[] value = format.equals("avro")
-            ? Topics.EVENT.encode(event)
-            : RowMapper.json(event).getBytes(StandardCharsets.UTF_8);
-        byte[] key = event.getKey() == null ? null : event.getKey().getBytes(StandardCharsets.UTF_8);
-        producer.send(topic, key, value);
-        sent++;
+        if (later.size() > labelDelay) {
+          send(producer, labelsTopic, later.poll());
+          labelsSent++;
+        }
+      }
+      for (Label label; (label = later.poll()) != null; labelsSent++) {
+        send(producer, labelsTopic, label);
       }
       producer.flush();
     } catch (IllegalStateException e) {
-      System.err.println("eddy produce: not every event was written to '" + topic + "': " + e.getMessage());
+      System.err.println("eddy produce: not every record was written to '" + topic + "'"
+          + (labelsTopic == null ? "" : " and '" + labelsTopic + "'") + ": " + e.getMessage());
       return 1;
     }
     for (String s : skipped) {
       System.err.println("skipped " + s);
     }
-    System.out.printf("Produced %d events to '%s' (%s); skipped %d malformed rows.%n", sent, topic, format, skipped.size());
+    if (labelsOnly) {
+      System.out.printf("Produced %d labels to '%s' (%s); skipped %d malformed rows.%n", labelsSent, topic, format, skipped.size());
+    } else {
+      System.out.printf("Produced %d events to '%s' (%s)%s; skipped %d malformed rows.%n", sent, topic, format,
+          labelsTopic == null ? "" : " and " + labelsSent + " labels to '" + labelsTopic + "', " + labelDelay + " rows later",
+          skipped.size());
+    }
     return 0;
+  }
+
+  private void send(CheckedProducer producer, String to, Event e) {
+    byte[] value = format.equals("avro") ? Topics.EVENT.encode(e) : RowMapper.json(e).getBytes(StandardCharsets.UTF_8);
+    producer.send(to, e.getKey() == null ? null : e.getKey().getBytes(StandardCharsets.UTF_8), value);
+  }
+
+  private void send(CheckedProducer producer, String to, Label l) {
+    byte[] value = format.equals("avro") ? Topics.LABEL.encode(l) : RowMapper.json(l).getBytes(StandardCharsets.UTF_8);
+    producer.send(to, l.getKey() == null ? null : l.getKey().getBytes(StandardCharsets.UTF_8), value);
   }
 
   private static CsvReader open(Path csv) throws java.io.IOException {
@@ -130,83 +186,6 @@ public final class ProduceCommand implements Callable<Integer> {
   private static long countLines(Path file) throws java.io.IOException {
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
       return lines.filter(l -> !l.isBlank()).count();
-    }
-  }
-
-  /** Maps CSV rows to events, knowing which columns play which role. */
-  static final class RowMapper {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private final List<String> header;
-    private final int id;
-    private final int key;
-    private final int label;
-    private final int timestamp;
-
-    RowMapper(List<String> header, String idColumn, String keyColumn, String labelColumn, String timestampColumn) {
-      this.header = header;
-      this.id = column(header, idColumn, "--id-column");
-      this.key = column(header, keyColumn, "--key-column");
-      this.label = column(header, labelColumn, "--label-column");
-      this.timestamp = column(header, timestampColumn, "--timestamp-column");
-    }
-
-    private static int column(List<String> header, String name, String option) {
-      if (name == null) {
-        return -1;
-      }
-      int i = header.indexOf(name);
-      if (i < 0) {
-        throw new IllegalArgumentException(option + ": no column '" + name + "' in the header " + header);
-      }
-      return i;
-    }
-
-    Event event(CsvRow row, long now) {
-      Map<String, Double> features = new LinkedHashMap<>();
-      for (int c = 0; c < header.size(); c++) {
-        if (c != id && c != key && c != label && c != timestamp) {
-          features.put(header.get(c), number(row.cell(c), header.get(c)));
-        }
-      }
-      String labelCell = label < 0 ? "" : row.cell(label).trim();
-      return Event.newBuilder()
-          .setId(id < 0 ? "row-" + row.line() : row.cell(id))
-          .setKey(key < 0 || row.cell(key).isEmpty() ? null : row.cell(key))
-          .setTimestamp(timestamp < 0 ? now : (long) number(row.cell(timestamp), header.get(timestamp)))
-          .setFeatures(features)
-          .setLabel(labelCell.isEmpty() ? null : number(labelCell, header.get(label)))
-          .build();
-    }
-
-    private static double number(String cell, String column) {
-      try {
-        double v = Double.parseDouble(cell.trim());
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("column '" + column + "' is not finite: " + cell);
-        }
-        return v;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("column '" + column + "' is not a number: '" + cell + "'");
-      }
-    }
-
-    /** The JSON event format the job reads with {@code input.format: json}. */
-    static String json(Event e) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", e.getId());
-      if (e.getKey() != null) {
-        m.put("key", e.getKey());
-      }
-      m.put("timestamp", e.getTimestamp());
-      m.put("features", e.getFeatures());
-      if (e.getLabel() != null) {
-        m.put("label", e.getLabel());
-      }
-      try {
-        return JSON.writeValueAsString(m);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        throw new IllegalStateException("cannot write event " + e.getId() + " as JSON", ex);
-      }
     }
   }
 }

@@ -64,6 +64,33 @@ class ProduceConsumeITCase {
     assertThat(lines.get(2)).startsWith("{\"id\":\"e\"");
   }
 
+  /** Labels sent apart, N rows after their events, and a CSV of labels alone. */
+  @Test
+  void producesLabelsApartAndLater(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("rows.csv");
+    Files.writeString(csv, "id,x1,y\na,1,1\nb,2,0\nc,3,\nd,4,1\n");
+    String[] produced = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "apart-events", "--csv", csv.toString(),
+        "--id-column", "id", "--label-column", "y", "--labels-topic", "apart-labels", "--label-delay", "2", "--format", "json");
+    assertThat(produced[0]).as(produced[2]).isEqualTo("0");
+    assertThat(produced[1]).contains("Produced 4 events to 'apart-events' (json) and 3 labels to 'apart-labels', 2 rows later");
+    List<String> events = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "apart-events", "--from-beginning",
+        "--max", "4")[1].lines().toList();
+    assertThat(events).hasSize(4).noneMatch(l -> l.contains("\"label\""));
+    List<String> labels = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "apart-labels", "--from-beginning",
+        "--max", "3")[1].lines().toList();
+    assertThat(labels).hasSize(3);
+    assertThat(labels.get(0)).startsWith("{\"id\":\"a\"").endsWith("\"label\":1.0}");
+    assertThat(labels.get(2)).startsWith("{\"id\":\"d\"");
+
+    Path labelsCsv = dir.resolve("labels.csv");
+    Files.writeString(labelsCsv, "id,y\nz1,1\nz2,0\n");
+    String[] alone = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "alone-labels", "--csv", labelsCsv.toString(),
+        "--id-column", "id", "--label-column", "y", "--labels");
+    assertThat(alone[1]).contains("Produced 2 labels to 'alone-labels' (avro)");
+    assertThat(run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "alone-labels", "--from-beginning",
+        "--max", "2")[1].lines().toList()).hasSize(2).first().asString().startsWith("{\"id\":\"z1\"");
+  }
+
   @Test
   void jsonFormatCreatesTheTopicAndIdleTimeoutEnds(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("data.csv");
