@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * {@code bin/eddy run}: a local job that remembers what it learned. It starts from the savepoint its
  * previous run took (recorded in {@code WORKDIR/last-savepoint}) and always ends with a new savepoint:
- * a bounded run once every event up to the end offsets found at start is processed and committed
+ * a bounded run once every event and label up to the end offsets found at start is processed and committed
  * (the consumer group's committed offsets reach them), an unbounded one when the command is stopped
  * (Ctrl-C, SIGTERM). Models therefore keep their state and version across runs, and the models topic
  * never goes back to version 1. {@code fresh} ignores the previous state (the events source still
@@ -98,14 +98,14 @@ public final class ResumableRun {
     }
   }
 
-  /** The events topic's end offsets now: what a bounded run processes. */
+  /** The end offsets now of the events and labels topics: what a bounded run processes. */
   private Map<TopicPartition, Long> endOffsets() throws Exception {
     KafkaConnection kafka = spec.kafka().connection();
     try (Admin admin = Admin.create(kafka.clientProperties())) {
-      String topic = spec.kafka().topics().events();
+      List<String> topics = List.of(spec.kafka().topics().events(), spec.kafka().topics().labels());
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, Long> end = new HashMap<>();
       admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
       return end;

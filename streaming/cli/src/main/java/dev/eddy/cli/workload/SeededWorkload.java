@@ -4,8 +4,10 @@ import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.synthetic.HyperplaneGenerator;
 import dev.eddy.core.synthetic.SeaGenerator;
 import dev.eddy.schemas.Event;
+import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -32,6 +34,18 @@ public final class SeededWorkload {
   public static long[] produce(
       CheckedProducer producer, String topic, long events, int badRecords, long seed,
       LongConsumer progress) {
+    return produce(producer, topic, null, 0, events, badRecords, seed, progress);
+  }
+
+  /**
+   * The same stream with its labels apart: with {@code labelsTopic} set, each event goes without its
+   * label and the label goes to {@code labelsTopic} after the next {@code labelDelay} events (the last
+   * ones at the end), as labels that come later do.
+   */
+  public static long[] produce(
+      CheckedProducer producer, String topic, String labelsTopic, int labelDelay, long events, int badRecords,
+      long seed, LongConsumer progress) {
+    ArrayDeque<Label> later = new ArrayDeque<>();
     long[] drifts = SeaGenerator.quarters(events);
     HyperplaneGenerator stream = new HyperplaneGenerator(seed, FEATURES.length, drifts, 0.05);
     double[] x = new double[FEATURES.length];
@@ -48,15 +62,24 @@ public final class SeededWorkload {
           .setKey(null)
           .setTimestamp(START_MS + i)
           .setFeatures(features)
-          .setLabel(y)
+          .setLabel(labelsTopic == null ? y : null)
           .build();
       producer.send(topic, null, Topics.EVENT.encode(e));
+      if (labelsTopic != null) {
+        later.add(Label.newBuilder().setId(e.getId()).setTimestamp(START_MS + i).setLabel(y).build());
+        if (later.size() > labelDelay) {
+          producer.send(labelsTopic, null, Topics.LABEL.encode(later.poll()));
+        }
+      }
       if (i % badEvery == badEvery / 2 && bad < badRecords) {
         producer.send(topic, null, malformed(bad++, i));
       }
       if (i % 1000 == 999) {
         progress.accept(i + 1);
       }
+    }
+    for (Label l; (l = later.poll()) != null; ) {
+      producer.send(labelsTopic, null, Topics.LABEL.encode(l));
     }
     producer.flush();
     progress.accept(events);

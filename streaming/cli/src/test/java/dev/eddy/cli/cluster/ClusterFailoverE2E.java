@@ -143,6 +143,47 @@ class ClusterFailoverE2E {
   }
 
   /**
+   * Labels that come later, on the labels topic: events wait for them in keyed state. A TaskManager
+   * killed while events wait loses none of them and learns from each label exactly once: with the
+   * model published every 10,000 labelled examples, the committed models topic holds exactly the
+   * updates at 10,000, 20,000, ... up to every event of the stream, each once.
+   */
+  @Test
+  @Order(4)
+  void aKilledTaskManagerLosesNoWaitingEventAndLearnsEachLabelOnce() throws Exception {
+    try (JobRun run = new JobRun("e2e-labels", kafka.bootstrap(), cluster.rest(), EVENTS)) {
+      String job = run.submit(null);
+      run.feed(RATE, RATE); // every label a second (RATE events) after its event
+      run.awaitPredictions(EVENTS / 3, Duration.ofMinutes(3));
+      awaitCheckpoint(job);
+
+      long killedAt = System.currentTimeMillis();
+      cluster.killTaskManager(0);
+      cluster.startTaskManager();
+      CheckpointStats stats = awaitRestoreAfter(job, killedAt);
+      run.awaitRunning(job, Duration.ofMinutes(2));
+      run.assertExactlyOncePredictions();
+
+      long publishEvery = dev.eddy.core.spec.JobSpec.Models.DEFAULT_PUBLISH_EVERY;
+      List<Long> expected = new java.util.ArrayList<>();
+      for (long n = publishEvery; n <= EVENTS; n += publishEvery) {
+        expected.add(n);
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      List<Long> updates;
+      do {
+        TimeUnit.SECONDS.sleep(2);
+        updates = run.models().stream().filter(m -> m.getReason().equals("update")).map(m -> m.getExamples()).toList();
+      } while (!updates.contains(expected.get(expected.size() - 1)) && System.nanoTime() < deadline);
+      assertThat(updates).as("labelled examples at each published update").isEqualTo(expected);
+      assertThat(run.modelBirths()).isEqualTo(1);
+      measured("taskmanager-kill-labels-later", String.format(Locale.ROOT,
+          "events=%d rate=%d/s label-delay=%d events kill->restore=%d ms restored-checkpoint=%d",
+          EVENTS, RATE, RATE, stats.restored().restoreTimestamp() - killedAt, stats.restored().checkpointId()));
+    }
+  }
+
+  /**
    * The model came back from state rather than starting again: a fresh model (zero weights) scores
    * its first event exactly 0, the first prediction after resuming does not; the model was born once
    * (one "initial" version on the models topic, none after the restore); its accuracy right after

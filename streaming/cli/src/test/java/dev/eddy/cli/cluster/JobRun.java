@@ -6,6 +6,7 @@ import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;
+import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.codec.Topics;
 import java.io.IOException;
 import java.time.Duration;
@@ -65,8 +66,14 @@ final class JobRun implements AutoCloseable {
 
   /** Starts producing the stream at {@code perSecond} and tailing the predictions. */
   void feed(int perSecond) {
+    feed(perSecond, -1);
+  }
+
+  /** The same, with the labels on the labels topic {@code labelDelay} events later ({@code < 0}: on the events). */
+  void feed(int perSecond, int labelDelay) {
     log = new PredictionLog(bootstrap, topic("predictions"));
-    feeder = new PacedFeeder(bootstrap, topic("events"), events, perSecond, name.hashCode());
+    feeder = new PacedFeeder(bootstrap, topic("events"), labelDelay < 0 ? null : topic("labels"), Math.max(0, labelDelay),
+        events, perSecond, name.hashCode());
   }
 
   PredictionLog log() {
@@ -137,17 +144,20 @@ final class JobRun implements AutoCloseable {
 
   /** How many times a model was born from scratch: "initial" versions on the models topic (read_committed). */
   long modelBirths() {
-    long[] births = {0};
+    return models().stream().filter(m -> m.getReason().equals("initial")).count();
+  }
+
+  /** The committed records of the models topic, in order. */
+  List<ModelSnapshot> models() {
+    List<ModelSnapshot> out = new ArrayList<>();
     KafkaClients.readAll(KafkaConnection.of(bootstrap), topic("models"), true, 0, Duration.ofSeconds(2), r -> {
       try {
-        if (Topics.MODEL.decode(r.value()).getReason().equals("initial")) {
-          births[0]++;
-        }
+        out.add(Topics.MODEL.decode(r.value()));
       } catch (IOException e) {
         throw new AssertionError("the models topic holds a record that is not a ModelSnapshot", e);
       }
     });
-    return births[0];
+    return out;
   }
 
   @Override

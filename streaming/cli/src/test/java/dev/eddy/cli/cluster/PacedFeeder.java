@@ -17,12 +17,15 @@ final class PacedFeeder implements AutoCloseable {
   private final CompletableFuture<Void> done;
   private volatile boolean stopped;
 
-  /** Starts producing {@code events} events to {@code topic} at about {@code perSecond} per second. */
-  PacedFeeder(String bootstrap, String topic, long events, int perSecond, long seed) {
+  /**
+   * Starts producing {@code events} events to {@code topic} at about {@code perSecond} per second; with
+   * {@code labelsTopic} set, their labels go there {@code labelDelay} events later.
+   */
+  PacedFeeder(String bootstrap, String topic, String labelsTopic, int labelDelay, long events, int perSecond, long seed) {
     done = CompletableFuture.runAsync(() -> {
       long start = System.nanoTime();
       try (CheckedProducer producer = new CheckedProducer(KafkaConnection.of(bootstrap))) {
-        SeededWorkload.produce(producer, topic, events, 0, seed, n -> {
+        SeededWorkload.produce(producer, topic, labelsTopic, labelDelay, events, 0, seed, n -> {
           if (stopped) {
             throw new IllegalStateException("feeder stopped");
           }
