@@ -107,6 +107,18 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Kills TaskManager {@code i} (in start order, replacements included) with SIGKILL. */
+  /** SIGKILLs the oldest TaskManager still alive; returns its index. */
+  public int killLiveTaskManager() {
+    List<FlinkProcess> taskManagers = processes.taskManagers();
+    for (int i = 0; i < taskManagers.size(); i++) {
+      if (taskManagers.get(i).isAlive()) {
+        taskManagers.get(i).kill();
+        return i;
+      }
+    }
+    throw new IllegalStateException("no TaskManager is alive");
+  }
+
   public void killTaskManager(int i) {
     List<FlinkProcess> taskManagers = processes.taskManagers();
     if (i < 0 || i >= taskManagers.size()) {

@@ -68,13 +68,9 @@ class ClusterFailoverE2E {
       String job = run.submit(null);
       run.feed(RATE);
       run.awaitPredictions(EVENTS / 3, Duration.ofMinutes(3));
-      awaitCheckpoint(job);
-
-      long killedAt = System.currentTimeMillis();
-      cluster.killTaskManager(0);
-      cluster.startTaskManager();
-      CheckpointStats stats = awaitRestoreAfter(job, killedAt);
-      run.awaitRunning(job, Duration.ofMinutes(2));
+      Kill kill = killATaskManagerAndAwaitRestore(run, job);
+      long killedAt = kill.at();
+      CheckpointStats stats = kill.stats();
 
       run.assertExactlyOncePredictions();
       assertThat(cluster.rest().jobState(job)).isEqualTo("RUNNING");
@@ -155,13 +151,9 @@ class ClusterFailoverE2E {
       String job = run.submit(null);
       run.feed(RATE, RATE); // every label a second (RATE events) after its event
       run.awaitPredictions(EVENTS / 3, Duration.ofMinutes(3));
-      awaitCheckpoint(job);
-
-      long killedAt = System.currentTimeMillis();
-      cluster.killTaskManager(0);
-      cluster.startTaskManager();
-      CheckpointStats stats = awaitRestoreAfter(job, killedAt);
-      run.awaitRunning(job, Duration.ofMinutes(2));
+      Kill kill = killATaskManagerAndAwaitRestore(run, job);
+      long killedAt = kill.at();
+      CheckpointStats stats = kill.stats();
       run.assertExactlyOncePredictions();
 
       long publishEvery = dev.eddy.core.spec.JobSpec.Models.DEFAULT_PUBLISH_EVERY;
@@ -196,6 +188,23 @@ class ClusterFailoverE2E {
     assertThat(c.after()).as("accuracy right after resuming vs before; " + c).isGreaterThan(c.before() - 0.05);
     assertThat(c.after()).as("accuracy right after resuming vs a fresh model's; " + c).isGreaterThan(c.fresh());
   }
+
+  /**
+   * After a completed checkpoint, SIGKILLs a TaskManager that runs the job, starts a replacement and
+   * waits until the job has restored and runs again.
+   */
+  private static Kill killATaskManagerAndAwaitRestore(JobRun run, String job) throws InterruptedException {
+    awaitCheckpoint(job);
+    long killedAt = System.currentTimeMillis();
+    cluster.killLiveTaskManager();
+    cluster.startTaskManager();
+    CheckpointStats stats = awaitRestoreAfter(job, killedAt);
+    run.awaitRunning(job, Duration.ofMinutes(2));
+    return new Kill(killedAt, stats);
+  }
+
+  /** When a TaskManager was killed, and the job's checkpoint statistics after it restored. */
+  private record Kill(long at, CheckpointStats stats) {}
 
   private static void awaitCheckpoint(String job) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
