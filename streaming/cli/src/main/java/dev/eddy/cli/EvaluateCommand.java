@@ -160,8 +160,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     try {
-      return new ModelConfig(learner, params, scan.columns.numeric(), scan.columns.categorical(),
-          scan.labels.task(), standardize, driftSpec, window);
+      Task task = scan.labels.task();
+      return new ModelConfig(learner, params, scan.columns.numeric(), scan.columns.categorical(), task,
+          task == Task.MULTICLASS ? scan.labels.classes() : List.of(), standardize, driftSpec, window);
     } catch (IllegalArgumentException e) {
       throw usage("--csv: " + e.getMessage());
     }
