@@ -50,7 +50,7 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--csv", required = true, description = "The CSV file.")
   Path csv;
 
-  @Option(names = "--label-column", description = "Column holding the label (empty cell = no label).")
+  @Option(names = "--label-column", description = "Column holding the label: a number, or a class name (empty cell = no label).")
   String labelColumn;
 
   @Option(names = "--id-column", description = "Column holding the event id (default: row-<line>).")
@@ -169,13 +169,24 @@ public final class ProduceCommand implements Callable<Integer> {
         }
       }
       String labelCell = label < 0 ? "" : row.cell(label).trim();
+      boolean named = !labelCell.isEmpty() && !isNumber(labelCell);
       return Event.newBuilder()
           .setId(id < 0 ? "row-" + row.line() : row.cell(id))
           .setKey(key < 0 || row.cell(key).isEmpty() ? null : row.cell(key))
           .setTimestamp(timestamp < 0 ? now : (long) number(row.cell(timestamp), header.get(timestamp)))
           .setFeatures(features)
-          .setLabel(labelCell.isEmpty() ? null : number(labelCell, header.get(label)))
+          .setLabel(labelCell.isEmpty() || named ? null : number(labelCell, header.get(label)))
+          .setLabelName(named ? labelCell : null) // a class name (multiclass)
           .build();
+    }
+
+    private static boolean isNumber(String cell) {
+      try {
+        Double.parseDouble(cell);
+        return true;
+      } catch (NumberFormatException e) {
+        return false;
+      }
     }
 
     private static double number(String cell, String column) {
@@ -201,6 +212,8 @@ public final class ProduceCommand implements Callable<Integer> {
       m.put("features", e.getFeatures());
       if (e.getLabel() != null) {
         m.put("label", e.getLabel());
+      } else if (e.getLabelName() != null) {
+        m.put("label", e.getLabelName());
       }
       try {
         return JSON.writeValueAsString(m);
