@@ -413,4 +413,38 @@ public abstract class OnlineLearnerContract {
           .isLessThan(task == Task.REGRESSION ? 0.5 : 0.15);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void multiclassPredictionsGiveEveryClassAScoreAndTheirProbabilitiesSumToOne(Fixture f) {
+    if (!f.tasks().contains(Task.MULTICLASS)) {
+      return;
+    }
+    OnlineLearner learner = f.create(DIMENSION, Task.MULTICLASS);
+    List<Example> examples = stream(23, 400, Task.MULTICLASS);
+    train(learner, examples.subList(0, 300));
+    for (Example e : examples.subList(300, 400)) {
+      Prediction p = learner.predict(e.x());
+      double[] scores = p.classScores();
+      assertThat(scores).as("%s class scores", f.type()).isNotNull().hasSizeGreaterThanOrEqualTo(3);
+      int best = 0;
+      for (int k = 1; k < scores.length; k++) {
+        best = scores[k] > scores[best] ? k : best;
+      }
+      assertThat(p.label()).as("the predicted class has the largest score").isEqualTo(best);
+      assertThat(p.score()).isEqualTo(scores[best]);
+      assertThat(p.hasProbability()).as("no binary probability for multiclass").isFalse();
+      if (p.classProbabilities() != null) {
+        assertThat(p.classProbabilities()).hasSameSizeAs(scores);
+        assertThat(Arrays.stream(p.classProbabilities()).sum()).isCloseTo(1.0, within(1e-9));
+        assertThat(p.probabilityOf(best)).isEqualTo(Arrays.stream(p.classProbabilities()).max().orElseThrow());
+      }
+    }
+    for (Task task : f.tasks()) {
+      if (task != Task.MULTICLASS) {
+        Prediction p = f.create(DIMENSION, task).predict(examples.get(0).x());
+        assertThat(p.classScores()).as("%s %s has no class scores", f.type(), task).isNull();
+      }
+    }
+  }
 }

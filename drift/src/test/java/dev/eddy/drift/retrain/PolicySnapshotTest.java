@@ -51,7 +51,8 @@ class PolicySnapshotTest {
 
   /**
    * The committed version-1 snapshots (see PolicyScripts#GOLDEN_AT) decode, continue as a policy
-   * run from scratch, and are byte for byte what this build writes.
+   * run from scratch, and re-encode byte for byte as that run does (their embedded metrics, written
+   * in metrics format 1, convert exactly).
    */
   @Test
   void goldenVersionOneSnapshotsDecodeAndContinue() {
@@ -61,8 +62,9 @@ class PolicySnapshotTest {
       RetrainPolicy reference = PolicyScripts.fresh(name);
       int at = PolicyScripts.GOLDEN_AT.get(name);
       script.run(reference, 0, at);
-      assertThat(RetrainPolicyCodec.encode(reference)).as(name).isEqualTo(golden);
       RetrainPolicy restored = RetrainPolicyCodec.decode(golden);
+      // the embedded prequential metrics are written in their format 2 since, so compare re-encodings
+      assertThat(RetrainPolicyCodec.encode(restored)).as(name).isEqualTo(RetrainPolicyCodec.encode(reference));
       if (!name.equals("window")) {
         assertThat(restored.challenger()).as(name).isNotNull();
       }

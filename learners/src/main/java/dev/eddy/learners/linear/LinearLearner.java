@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * finite number. The bias is the last entry of every weight vector, i.e. a constant feature 1.
  *
  * <p>{@link #predict} and {@link #learn} allocate nothing but the returned {@link Prediction}
- * (which escape analysis removes when the caller does not keep it).
+ * (which escape analysis removes when the caller does not keep it) and, for multiclass, its
+ * per-class arrays.
  */
 abstract class LinearLearner implements OnlineLearner {
 
@@ -92,6 +93,11 @@ abstract class LinearLearner implements OnlineLearner {
     return Double.NaN;
   }
 
+  /** Every class's probability from the class scores of a multiclass prediction, or null where the model does not define them. */
+  double[] classProbabilities(double[] scores) {
+    return null;
+  }
+
   /** Multiclass update; one-vs-rest unless overridden. */
   void learnMulticlass(FeatureVector x, int label) {
     for (int k = 0; k < state.classes; k++) {
@@ -112,16 +118,15 @@ abstract class LinearLearner implements OnlineLearner {
     checkDimension(x);
     if (task == Task.MULTICLASS) {
       x.requireFinite();
+      double[] scores = new double[state.classes];
       int best = 0;
-      double bestScore = score(0, x);
-      for (int k = 1; k < state.classes; k++) {
-        double s = score(k, x);
-        if (s > bestScore) {
+      for (int k = 0; k < scores.length; k++) {
+        scores[k] = score(k, x);
+        if (scores[k] > scores[best]) {
           best = k;
-          bestScore = s;
         }
       }
-      return new Prediction(bestScore, best, Double.NaN);
+      return new Prediction(scores[best], best, Double.NaN, scores, classProbabilities(scores));
     }
     double s = checkedScore(x, score(0, x));
     return task == Task.REGRESSION

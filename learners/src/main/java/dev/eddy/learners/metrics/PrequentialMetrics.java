@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <p>Metrics by task — binary: accuracy, kappa, logLoss (when the learner gives probabilities),
  * precision, recall, f1 (positive class = label > 0); multiclass (labels are class indices): accuracy,
- * kappa; regression: mae, rmse. See {@link MetricTotals} for the definitions.
+ * kappa, logLoss (when the learner gives class probabilities), macroF1; regression: mae, rmse, r2.
+ * See {@link MetricTotals} for the definitions.
  *
  * <p>The window keeps the last N pairs in primitive ring buffers; {@link #record} allocates nothing
  * (except when a new class index first appears). Floating-point window sums are recomputed from the
@@ -27,7 +28,8 @@ import java.util.Map;
 public final class PrequentialMetrics {
 
   private static final int MAGIC = 0x4544504D; // "EDPM"
-  private static final int VERSION = 1;
+  /** The format {@link #toBytes} writes; format 1 (before macro-F1 and R²) still restores. */
+  public static final int VERSION = 2;
   private static final String WHAT = "prequential metrics snapshot";
 
   private final Task task;
@@ -69,7 +71,8 @@ public final class PrequentialMetrics {
   public void record(Prediction prediction, double label) {
     double p = normalize(prediction.label(), "predicted label");
     double a = normalize(label, "label");
-    double prob = prediction.probability();
+    // binary: P(1); multiclass: the probability given to the true class (for the log loss)
+    double prob = task == Task.MULTICLASS ? prediction.probabilityOf((int) a) : prediction.probability();
     boolean evicting = filled == windowSize;
     if (evicting) {
       window.add(predicted[next], actual[next], probability[next], -1);
@@ -105,23 +108,41 @@ public final class PrequentialMetrics {
     double logLoss = 0;
     double absolute = 0;
     double squared = 0;
+    double labels = 0;
+    double labelSquares = 0;
     int oldest = filled == windowSize ? next : 0;
     for (int j = 0; j < filled; j++) {
       int k = (oldest + j) % windowSize;
       double error = predicted[k] - actual[k];
       absolute += Math.abs(error);
       squared += error * error;
-      if (task == Task.BINARY && !Double.isNaN(probability[k])) {
-        logLoss += MetricTotals.logLoss(probability[k], (int) actual[k]);
+      double centered = actual[k] - window.shift;
+      labels += centered;
+      labelSquares += centered * centered;
+      if (task != Task.REGRESSION && !Double.isNaN(probability[k])) {
+        logLoss += MetricTotals.logLoss(task, probability[k], (int) actual[k]);
       }
     }
     if (task == Task.REGRESSION) {
       window.absoluteErrorSum = absolute;
       window.squaredErrorSum = squared;
+      window.labelSum = labels;
+      window.labelSquareSum = labelSquares;
     } else {
       window.logLossSum = logLoss;
     }
     evictionsSinceRecompute = 0;
+  }
+
+  /** Rebuilds the window's totals from its pairs (for a format-1 snapshot, which lacks some). */
+  private void rebuildWindow() {
+    MetricTotals rebuilt = new MetricTotals(task);
+    int oldest = filled == windowSize ? next : 0;
+    for (int j = 0; j < filled; j++) {
+      int k = (oldest + j) % windowSize;
+      rebuilt.add(predicted[k], actual[k], probability[k], 1);
+    }
+    window.copyFrom(rebuilt);
   }
 
   /** The task the metrics are for. */
@@ -170,7 +191,8 @@ public final class PrequentialMetrics {
   }
 
   /**
-   * The versioned binary form: magic "EDPM", version, task, N, cumulative and window totals, the
+   * The versioned binary form (format {@value #VERSION}): magic "EDPM", version, task, N, cumulative
+   * and window totals (see {@code MetricTotals.write}), the
    * window's pairs oldest first, and the evictions since the last recomputation of the window sums
    * (so that a restored instance continues bit for bit).
    */
@@ -209,8 +231,8 @@ public final class PrequentialMetrics {
     }
     PrequentialMetrics metrics =
         new PrequentialMetrics(task, Framing.checkLength(in.readInt(), 1 << 26, "window"));
-    metrics.cumulative.readFrom(in);
-    metrics.window.readFrom(in);
+    metrics.cumulative.readFrom(in, version);
+    metrics.window.readFrom(in, version);
     metrics.evictionsSinceRecompute =
         Framing.checkLength(in.readInt(), metrics.windowSize, "evictions");
     int filled = Framing.checkLength(in.readInt(), metrics.windowSize, "window fill");
@@ -221,6 +243,9 @@ public final class PrequentialMetrics {
     }
     metrics.filled = filled;
     metrics.next = filled % metrics.windowSize;
+    if (version == 1 && task != Task.BINARY) { // binary format-1 totals convert exactly
+      metrics.rebuildWindow();
+    }
     return metrics;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.Learners;
+import dev.eddy.learners.Task;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.metrics.PrequentialMetrics;
 import dev.eddy.learners.standardize.Standardizer;
@@ -91,9 +92,21 @@ class GoldenSnapshotTest {
         .isEqualTo(lines("standardizer-v1.expected").get(0));
     assertThat(standardizer.toBytes()).isEqualTo(resource("standardizer-v1.bin"));
     PrequentialMetrics metrics = PrequentialMetrics.fromBytes(resource("metrics-v1.bin"));
-    List<String> actual = new ArrayList<>();
-    metrics.toMap().forEach((name, value) -> actual.add(name + " " + value));
-    assertNumbersMatch("metrics", actual, lines("metrics-v1.expected"));
-    assertThat(metrics.toBytes()).isEqualTo(resource("metrics-v1.bin"));
+    assertNumbersMatch("metrics", GoldenSnapshots.metricLines(metrics), lines("metrics-v1.expected"));
+    PrequentialMetrics again = PrequentialMetrics.fromBytes(metrics.toBytes());
+    assertNumbersMatch("metrics in format 2", GoldenSnapshots.metricLines(again), lines("metrics-v1.expected"));
+    assertThat(again.toBytes()).isEqualTo(metrics.toBytes());
+  }
+
+  @Test
+  void metricsSnapshotsOfVersion2DecodeAndReencodeBitForBit() throws IOException {
+    for (Task task : GoldenSnapshots.METRICS_TASKS) {
+      String name = "metrics-" + task.name().toLowerCase(java.util.Locale.ROOT) + "-v2";
+      PrequentialMetrics metrics = PrequentialMetrics.fromBytes(resource(name + ".bin"));
+      assertNumbersMatch(name, GoldenSnapshots.metricLines(metrics), lines(name + ".expected"));
+      assertThat(metrics.toBytes()).as(name).isEqualTo(resource(name + ".bin"));
+      assertNumbersMatch(name + " as built today", GoldenSnapshots.metricLines(GoldenSnapshots.metrics(task)),
+          lines(name + ".expected"));
+    }
   }
 }

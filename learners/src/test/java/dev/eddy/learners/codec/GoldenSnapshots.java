@@ -81,18 +81,54 @@ public final class GoldenSnapshots {
       Files.write(dir.resolve(name + ".expected"), expectations(learner));
     }
     Standardizer standardizer = new Standardizer(3, 20);
-    PrequentialMetrics metrics = new PrequentialMetrics(Task.BINARY, 4);
     for (Example e : SyntheticStreams.dense(98, 50, 3, Task.BINARY, 1)) {
       standardizer.update(e.x().toDenseArray());
-      metrics.record(new Prediction(e.x().value(0), e.x().value(0) > 0 ? 1 : 0,
-          1 / (1 + Math.exp(-e.x().value(0)))), e.label());
     }
     Files.write(dir.resolve("standardizer-v1.bin"), standardizer.toBytes());
     Files.write(dir.resolve("standardizer-v1.expected"), List.of(
         standardizer.count() + " " + standardizer.mean(0) + " " + standardizer.variance(2)));
-    Files.write(dir.resolve("metrics-v1.bin"), metrics.toBytes());
-    List<String> metricLines = new ArrayList<>();
-    metrics.toMap().forEach((name, value) -> metricLines.add(name + " " + value));
-    Files.write(dir.resolve("metrics-v1.expected"), metricLines);
+    // metrics-v1.bin (binary, format 1) was written by this method before format 2; it is kept as is
+    for (Task task : METRICS_TASKS) {
+      PrequentialMetrics metrics = metrics(task);
+      String name = "metrics-" + task.name().toLowerCase(java.util.Locale.ROOT) + "-v" + PrequentialMetrics.VERSION;
+      Files.write(dir.resolve(name + ".bin"), metrics.toBytes());
+      Files.write(dir.resolve(name + ".expected"), metricLines(metrics));
+    }
+  }
+
+  /** The tasks of the format-2 metrics snapshots. */
+  static final List<Task> METRICS_TASKS = List.of(Task.MULTICLASS, Task.REGRESSION);
+
+  /** Metrics of a seeded stream of 50 pairs over a window of 4; multiclass with class probabilities. */
+  static PrequentialMetrics metrics(Task task) {
+    PrequentialMetrics metrics = new PrequentialMetrics(task, 4);
+    for (Example e : SyntheticStreams.dense(98, 50, 3, task, 3)) {
+      double s = e.x().value(0);
+      if (task == Task.REGRESSION) {
+        metrics.record(new Prediction(s, s, Double.NaN), e.label());
+      } else {
+        double[] scores = {s, e.x().value(2), e.x().value(1)}; // two classes swapped: not all right
+        double[] p = new double[3];
+        double sum = 0;
+        for (int k = 0; k < 3; k++) {
+          p[k] = Math.exp(scores[k]);
+          sum += p[k];
+        }
+        int best = 0;
+        for (int k = 0; k < 3; k++) {
+          p[k] /= sum;
+          best = scores[k] > scores[best] ? k : best;
+        }
+        metrics.record(new Prediction(scores[best], best, Double.NaN, scores, p), e.label());
+      }
+    }
+    return metrics;
+  }
+
+  /** "name value" per metric. */
+  static List<String> metricLines(PrequentialMetrics metrics) {
+    List<String> lines = new ArrayList<>();
+    metrics.toMap().forEach((name, value) -> lines.add(name + " " + value));
+    return lines;
   }
 }

@@ -62,8 +62,9 @@ class PrequentialMetricsTest {
 
   /*
    * Predictions (0, 1, 2, 2) for labels (0, 2, 2, 1): accuracy 2/4; marginals actual (1, 1, 2) and
-   * predicted (1, 1, 2): pe = (1 + 1 + 4)/16 = 3/8, κ = (1/2 − 3/8)/(5/8) = 1/5. No probabilities,
-   * so no log loss.
+   * predicted (1, 1, 2): pe = (1 + 1 + 4)/16 = 3/8, κ = (1/2 − 3/8)/(5/8) = 1/5. Per-class F1 =
+   * 2·TP/(actual + predicted): class 0 2/2 = 1, class 1 0/2 = 0, class 2 2/4 = 1/2; macro-F1 = 1/2.
+   * No probabilities, so no log loss.
    */
   @Test
   void multiclassGoldenValues() {
@@ -74,14 +75,43 @@ class PrequentialMetricsTest {
     }
     assertThat(m.accuracy()).isEqualTo(0.5);
     assertThat(m.cumulative().kappa()).isCloseTo(0.2, within(EXACT));
-    assertThat(m.toMap()).containsOnlyKeys("accuracy", "kappa", "windowAccuracy", "windowKappa");
+    assertThat(m.cumulative().macroF1()).isCloseTo(0.5, within(EXACT));
+    assertThat(m.toMap()).containsOnlyKeys("accuracy", "kappa", "macroF1", "windowAccuracy", "windowKappa",
+        "windowMacroF1");
     assertThatThrownBy(() -> m.record(new Prediction(1, 0, Double.NaN), 1.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
   }
 
   /*
+   * Class probabilities (0.7, 0.2, 0.1), (0.1, 0.3, 0.6), (0.2, 0.5, 0.3) for labels 0, 1, 2: the
+   * predicted classes are 0, 2, 1, accuracy 1/3; log loss = −(ln .7 + ln .3 + ln .3)/3 (the true
+   * class's probability); per-class F1 1, 0, 0: macro-F1 1/3. Window of 2 (pairs 2–3): log loss
+   * −(ln .3 + ln .3)/2, macro-F1 0 (classes 1 and 2, both wrong).
+   */
+  @Test
+  void multiclassLogLossUsesTheTrueClasssProbability() {
+    PrequentialMetrics m = new PrequentialMetrics(Task.MULTICLASS, 2);
+    double[][] probabilities = {{0.7, 0.2, 0.1}, {0.1, 0.3, 0.6}, {0.2, 0.5, 0.3}};
+    int[] predicted = {0, 2, 1};
+    for (int k = 0; k < 3; k++) {
+      double[] p = probabilities[k];
+      m.record(new Prediction(p[predicted[k]], predicted[k], Double.NaN, p.clone(), p), k);
+    }
+    assertThat(m.accuracy()).isCloseTo(1.0 / 3, within(EXACT));
+    assertThat(m.cumulative().logLoss())
+        .isCloseTo(-(Math.log(.7) + Math.log(.3) + Math.log(.3)) / 3, within(EXACT));
+    assertThat(m.cumulative().macroF1()).isCloseTo(1.0 / 3, within(EXACT));
+    assertThat(m.window().logLoss()).isCloseTo(-Math.log(.3), within(EXACT));
+    assertThat(m.window().macroF1()).isEqualTo(0.0);
+    assertThat(m.toMap()).containsKeys("logLoss", "windowLogLoss", "macroF1", "windowMacroF1")
+        .doesNotContainKeys("precision", "recall", "f1");
+  }
+
+  /*
    * Predictions (1, 2, 3, 4) for targets (1.5, 2, 2, 6): errors −0.5, 0, 1, −2; MAE = 3.5/4 =
-   * 0.875, RMSE = √((0.25 + 0 + 1 + 4)/4) = √1.3125. Window of 2: errors 1, −2: MAE 1.5, RMSE √2.5.
+   * 0.875, RMSE = √((0.25 + 0 + 1 + 4)/4) = √1.3125; mean target 2.875, SST = 1.890625 + 0.765625 +
+   * 0.765625 + 9.765625 = 13.1875, R² = 1 − 5.25/13.1875. Window of 2: errors 1, −2: MAE 1.5, RMSE
+   * √2.5; targets 2, 6: SST 8, R² = 1 − 5/8.
    */
   @Test
   void regressionGoldenValues() {
@@ -95,7 +125,49 @@ class PrequentialMetricsTest {
     assertThat(m.cumulative().rmse()).isCloseTo(Math.sqrt(1.3125), within(EXACT));
     assertThat(m.window().mae()).isCloseTo(1.5, within(EXACT));
     assertThat(m.window().rmse()).isCloseTo(Math.sqrt(2.5), within(EXACT));
-    assertThat(m.toMap()).containsOnlyKeys("mae", "rmse", "windowMae", "windowRmse");
+    assertThat(m.cumulative().r2()).isCloseTo(1 - 5.25 / 13.1875, within(EXACT));
+    assertThat(m.window().r2()).isCloseTo(0.375, within(EXACT));
+    assertThat(m.toMap()).containsOnlyKeys("mae", "rmse", "r2", "windowMae", "windowRmse", "windowR2");
+  }
+
+  /** The same targets and errors a billion away from 0 give the same R² (sums are taken about the first target). */
+  @Test
+  void rSquaredKeepsItsPrecisionFarFromZero() {
+    PrequentialMetrics m = new PrequentialMetrics(Task.REGRESSION, 2);
+    double[] predicted = {1, 2, 3, 4};
+    double[] actual = {1.5, 2, 2, 6};
+    for (int k = 0; k < 4; k++) {
+      m.record(new Prediction(1e9 + predicted[k], 1e9 + predicted[k], Double.NaN), 1e9 + actual[k]);
+    }
+    assertThat(m.cumulative().r2()).isCloseTo(1 - 5.25 / 13.1875, within(1e-9));
+    assertThat(m.window().r2()).isCloseTo(0.375, within(1e-9));
+  }
+
+  @Test
+  void constantTargetsLeaveRSquaredUndefined() {
+    PrequentialMetrics m = new PrequentialMetrics(Task.REGRESSION, 5);
+    m.record(new Prediction(1, 1, Double.NaN), 3);
+    m.record(new Prediction(2, 2, Double.NaN), 3);
+    assertThat(m.cumulative().r2()).isNaN();
+    assertThat(m.toMap()).doesNotContainKey("r2");
+  }
+
+  @Test
+  void aRestoredMulticlassAndRegressionRunContinueIdentically() {
+    for (Task task : new Task[] {Task.MULTICLASS, Task.REGRESSION}) {
+      PrequentialMetrics m = new PrequentialMetrics(task, 3);
+      SplittableRandom random = new SplittableRandom(11);
+      for (int k = 0; k < 20; k++) {
+        double label = task == Task.REGRESSION ? random.nextGaussian() : random.nextInt(3);
+        m.record(new Prediction(0, task == Task.REGRESSION ? random.nextGaussian() : random.nextInt(3), Double.NaN), label);
+      }
+      PrequentialMetrics restored = PrequentialMetrics.fromBytes(m.toBytes());
+      assertThat(restored.toMap()).isEqualTo(m.toMap());
+      for (PrequentialMetrics each : new PrequentialMetrics[] {m, restored}) {
+        each.record(new Prediction(0, 1, Double.NaN), 2);
+      }
+      assertThat(restored.toBytes()).as(task.name()).isEqualTo(m.toBytes());
+    }
   }
 
   /** After 10^5 pairs through a window of 100, the window sums still equal a direct computation. */

@@ -2,8 +2,12 @@ package dev.eddy.schemas.codec;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -15,6 +19,13 @@ import org.apache.avro.specific.SpecificRecordBase;
  * another schema with a clear error instead of decoding garbage. Decoding is strict where Avro's own
  * decoder is lenient: bytes after the record's end and a map key given twice are errors, not
  * ignored (the last value would win). Thread-safe.
+ *
+ * <p>Schema evolution: every earlier version of a record's schema that was released is kept as the
+ * resource {@code dev/eddy/schemas/history/<Record>.v<N>.avsc} (N = 1, 2, ...), and the decoder
+ * knows them all, so records written with an old schema (an old fingerprint) are read through Avro's
+ * schema resolution into the current class: new fields take their defaults. Changes must therefore
+ * stay resolvable from every kept version (add fields with defaults, widen a field into a union).
+ * Encoding always uses the current schema.
  *
  * @param <T> the generated record class
  */
@@ -28,6 +39,25 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     var schema = SpecificData.get().getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
     this.decoder = new BinaryMessageDecoder<>(StrictSpecificData.INSTANCE, schema);
+    for (Schema old : history(type)) {
+      decoder.addSchema(old);
+    }
+  }
+
+  /** The released earlier schemas of {@code type}, oldest first (see the class comment). */
+  static List<Schema> history(Class<?> type) {
+    List<Schema> schemas = new ArrayList<>();
+    for (int version = 1; ; version++) {
+      String name = "/dev/eddy/schemas/history/" + type.getSimpleName() + ".v" + version + ".avsc";
+      try (InputStream in = AvroCodec.class.getResourceAsStream(name)) {
+        if (in == null) {
+          return schemas;
+        }
+        schemas.add(new Schema.Parser().parse(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the schema " + name, e);
+      }
+    }
   }
 
   /** A codec for the given generated record class. */

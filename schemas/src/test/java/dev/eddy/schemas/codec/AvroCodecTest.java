@@ -80,6 +80,6 @@ class AvroCodecTest {
     assertThat(json)
         .startsWith("{\"id\":\"e-1\",\"key\":\"tenant-a\",\"timestamp\":1700000000000,\"features\":{")
         .contains("\"x1\":1.5")
-        .endsWith("\"label\":1.0}");
+        .endsWith("\"label\":1.0,\"labelName\":null}");
   }
 }

@@ -50,8 +50,9 @@ import picocli.CommandLine.Spec;
       "Evaluates a learner prequentially (test-then-train) over a CSV file, in row order.",
       "Each row goes through the job's own model step: predicted, scored, then learned. Prints the final metrics; --json writes",
       "learner, hyperparameters, task, instances, skipped, seconds, instancesPerSecond, every",
-      "metric by name (accuracy as a fraction, kappa, logLoss, precision, recall, f1; mae, rmse",
-      "for regression; window* over the last --window rows), window and accuracyPerWindow",
+      "metric by name (accuracy as a fraction, kappa, logLoss, precision, recall, f1 for binary;",
+      "accuracy, kappa, logLoss, macroF1 for multiclass; mae, rmse, r2 for regression; window*",
+      "over the last --window rows; the job's models topic carries the same), window and accuracyPerWindow",
       "(rmsePerWindow for regression: the metric of each consecutive block of --window rows).",
       "Every column but the label is a feature: numbers (standardized by default), or, with",
       "--param hash-bits=B, also categories (hashed one-hot). A column is numeric when each of",
@@ -168,8 +169,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     try {
-      return new ModelConfig(learner, params, scan.columns.numeric(), scan.columns.categorical(),
-          scan.labels.task(), standardize, driftSpec, window);
+      Task task = scan.labels.task();
+      return new ModelConfig(learner, params, scan.columns.numeric(), scan.columns.categorical(), task,
+          task == Task.MULTICLASS ? scan.labels.classes() : List.of(), standardize, driftSpec, window);
     } catch (IllegalArgumentException e) {
       throw usage("--csv: " + e.getMessage());
     }

@@ -51,7 +51,7 @@ public final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--csv", required = true, description = "The CSV file.")
   Path csv;
 
-  @Option(names = "--label-column", description = "Column holding the label (empty cell = no label).")
+  @Option(names = "--label-column", description = "Column holding the label: a number, or a class name (empty cell = no label).")
   String labelColumn;
 
   @Option(names = "--id-column", description = "Column holding the event id (default: row-<line>).")

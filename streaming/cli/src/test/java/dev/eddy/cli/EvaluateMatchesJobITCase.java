@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eddy.cli.local.LocalRunner;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaConnection;
+import dev.eddy.core.model.OutputRecords;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import dev.eddy.core.synthetic.SeaGenerator;
@@ -25,19 +26,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code bin/eddy evaluate} and the job run the same model step: one CSV, evaluated offline and
  * produced as events to a real broker for the job on a MiniCluster (bounded), gives identical
- * predictions (score, label, model version for every example), drift and warning positions and model
- * versions, for each retraining policy.
+ * predictions (score, label, model version for every example), drift and warning positions, model
+ * versions and final prequential metrics (evaluate's JSON and the models topic's last snapshot), for
+ * each retraining policy on a binary task and for a multiclass (class names) and a regression task.
  */
 @Tag("slow")
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -45,11 +48,13 @@ class EvaluateMatchesJobITCase {
   static final int ROWS = 4000;
   @RegisterExtension static final KafkaTestSupport kafka = new KafkaTestSupport();
 
-  @ParameterizedTest(name = "retrain {0}")
-  @ValueSource(strings = {"reset", "background", "window"})
-  void evaluateAndTheJobAgreeExactly(String policy, @TempDir Path dir) throws Exception {
-    Path csv = dir.resolve("sea.csv");
-    List<Event> events = seaWithAFlip(csv);
+  @ParameterizedTest(name = "{0}, retrain {1}")
+  @CsvSource({"binary, reset, ddm", "binary, background, ddm", "binary, window, ddm",
+      "multiclass, background, ddm", "regression, background, adwin"})
+  void evaluateAndTheJobAgreeExactly(String task, String policy, String detector, @TempDir Path dir) throws Exception {
+    String name = task + "-" + policy;
+    Path csv = dir.resolve(name + ".csv");
+    List<Event> events = streamWithAFlip(task, csv);
 
     Path json = dir.resolve("evaluate.json");
     Path offline = dir.resolve("predictions.csv");
@@ -58,16 +63,19 @@ class EvaluateMatchesJobITCase {
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(new StringWriter(), true));
     assertThat(cli.execute("evaluate", "--csv", csv.toString(), "--label-column", "y", "--learner", "pa-i",
-        "--param", "C=0.1", "--drift", "ddm", "--retrain", policy, "--json", json.toString(),
+        "--param", "C=0.1", "--task", task, "--drift", detector, "--retrain", policy, "--json", json.toString(),
         "--predictions", offline.toString(), "--no-progress")).as(err.toString()).isZero();
 
     JobSpec spec = JobSpecReader.parse(String.join("\n",
-        "name: same-step-" + policy,
-        "kafka: {bootstrap: '" + kafka.bootstrap() + "', topics: {events: ev-" + policy + ", predictions: pr-" + policy
-            + ", drift: dr-" + policy + ", models: mo-" + policy + ", dead-letter: dl-" + policy + ", labels: la-" + policy + "}}",
+        "name: same-step-" + name,
+        "kafka: {bootstrap: '" + kafka.bootstrap() + "', topics: {events: ev-" + name + ", predictions: pr-" + name
+            + ", drift: dr-" + name + ", models: mo-" + name + ", dead-letter: dl-" + name + ", labels: la-" + name + "}}",
         "features: [x1, x2, x3]",
+        "task: " + task,
+        task.equals("multiclass") ? "classes: [" + String.join(", ", CLASSES) + "]" : "",
         "learner: {type: pa-i, C: 0.1}",
-        "drift: {detector: ddm, retrain: " + policy + "}",
+        "drift: {detector: " + detector + ", retrain: " + policy + "}",
+        "models: {publish-every: " + ROWS + "}",
         "checkpoint: {interval: 500ms}",
         ""));
     var topics = spec.kafka().topics();
@@ -77,7 +85,7 @@ class EvaluateMatchesJobITCase {
         p.send(topics.events(), null, Topics.EVENT.encode(e));
       }
     }
-    LocalRunner.run(spec, true, kafka.workDir("same-step-" + policy));
+    LocalRunner.run(spec, true, kafka.workDir("same-step-" + name));
 
     List<String> fromJob = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(topics.predictions())) {
@@ -96,29 +104,63 @@ class EvaluateMatchesJobITCase {
       (d.getLevel() == DriftLevel.DRIFT ? drifts : warnings).add(d.getPosition());
     }
     List<Long> versions = new ArrayList<>();
+    ModelSnapshot last = null;
     for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(topics.models())) {
-      ModelSnapshot m = Topics.MODEL.decode(r.value());
-      versions.add(m.getVersion());
+      last = Topics.MODEL.decode(r.value());
+      if (!last.getReason().equals(OutputRecords.UPDATE)) {
+        versions.add(last.getVersion());
+      }
     }
     assertThat(drifts).as("a drift is found").isNotEmpty().isEqualTo(longs(report.get("drifts")));
     assertThat(warnings).isEqualTo(longs(report.get("warnings")));
     assertThat(versions).isEqualTo(longs(report.get("modelVersions"))).hasSizeGreaterThan(1);
+
+    assertThat(last.getReason()).as("the snapshot after the last row").isEqualTo(OutputRecords.UPDATE);
+    Map<String, Double> metrics = last.getMetrics();
+    assertThat(metrics).containsKeys(task.equals("regression") ? "r2" : "kappa");
+    metrics.forEach((metric, value) ->
+        assertThat(report.get(metric).asDouble()).as(metric).isEqualTo(value));
   }
 
-  /** SEA, 5% noise, the label inverted from the middle on; written as CSV and returned as events. */
-  private static List<Event> seaWithAFlip(Path csv) throws Exception {
+  static final List<String> CLASSES = List.of("high", "low", "mid"); // evaluate orders class names: sorted
+
+  /**
+   * SEA features with 5% noise and a target per task — binary: SEA's label; multiclass: the band of
+   * x1 + x2 (by class name); regression: x1 − 0.5·x2 + noise — its concept flipped from the middle on
+   * (labels inverted, classes rotated, the target negated); written as CSV and returned as events.
+   */
+  private static List<Event> streamWithAFlip(String task, Path csv) throws Exception {
     SeaGenerator sea = new SeaGenerator(21, new long[0], 0.05);
+    SplittableRandom noise = new SplittableRandom(8);
     List<String> lines = new ArrayList<>(List.of("x1,x2,x3,y"));
     List<Event> events = new ArrayList<>();
     double[] x = new double[3];
     for (int i = 0; i < ROWS; i++) {
       double y = sea.next(x);
-      if (i >= ROWS / 2) {
-        y = 1 - y;
+      boolean flipped = i >= ROWS / 2;
+      Event.Builder e = Event.newBuilder().setId("r-" + i).setTimestamp(1_700_000_000_000L + i)
+          .setFeatures(Map.of("x1", x[0], "x2", x[1], "x3", x[2]));
+      String cell;
+      switch (task) {
+        case "binary" -> {
+          y = flipped ? 1 - y : y;
+          e.setLabel(y);
+          cell = String.valueOf((int) y);
+        }
+        case "multiclass" -> {
+          double s = x[0] + x[1];
+          int band = s < 8 ? 0 : s < 12 ? 1 : 2;
+          cell = CLASSES.get(flipped ? (band + 1) % 3 : band);
+          e.setLabelName(cell);
+        }
+        default -> {
+          y = (x[0] - 0.5 * x[1] + noise.nextGaussian()) * (flipped ? -1 : 1);
+          e.setLabel(y);
+          cell = String.valueOf(y);
+        }
       }
-      lines.add(String.format(Locale.ROOT, "%s,%s,%s,%d", x[0], x[1], x[2], (int) y));
-      events.add(Event.newBuilder().setId("r-" + i).setTimestamp(1_700_000_000_000L + i)
-          .setFeatures(Map.of("x1", x[0], "x2", x[1], "x3", x[2])).setLabel(y).build());
+      lines.add(String.format(Locale.ROOT, "%s,%s,%s,%s", x[0], x[1], x[2], cell));
+      events.add(e.build());
     }
     Files.write(csv, lines);
     return events;

@@ -2,6 +2,7 @@ package dev.eddy.job;
 
 import dev.eddy.core.input.EventFormats;
 import dev.eddy.core.input.FeatureLayout;
+import dev.eddy.core.input.LabelRule;
 import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.input.RawRecord;
 import dev.eddy.core.input.RecordParser;
@@ -85,7 +86,8 @@ public final class EddyJob {
     if (spec.parallelism() > 0) {
       env.setParallelism(spec.parallelism());
     }
-    FeatureLayout layout = new FeatureLayout(spec.features(), spec.input().modelKey() != null);
+    FeatureLayout layout = new FeatureLayout(spec.features(), spec.input().modelKey() != null,
+        new LabelRule(spec.task(), spec.classes()));
     SingleOutputStreamOperator<ModelInput> events = decoded(env, spec, bounded, "events",
         EventFormats.eventParser(spec.input().format(), layout));
     SingleOutputStreamOperator<ModelInput> labels = decoded(env, spec, bounded, "labels",

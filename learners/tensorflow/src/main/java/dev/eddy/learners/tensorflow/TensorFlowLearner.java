@@ -76,13 +76,28 @@ public final class TensorFlowLearner implements OnlineLearner, AutoCloseable {
       // StrictMath: the same probability on every JVM, as the golden snapshots require.
       return new Prediction(z, z > 0 ? 1 : 0, 1 / (1 + StrictMath.exp(-z)));
     }
+    double[] scores = logits.clone(); // logits is the forward pass's reused buffer
     int best = 0;
-    for (int k = 1; k < logits.length; k++) {
-      if (logits[k] > logits[best]) {
+    for (int k = 1; k < scores.length; k++) {
+      if (scores[k] > scores[best]) {
         best = k;
       }
     }
-    return new Prediction(logits[best], best, Double.NaN);
+    return new Prediction(scores[best], best, Double.NaN, scores, softmax(scores, best));
+  }
+
+  /** The softmax of the logits, shifted by the largest ({@code best}) so that exp cannot overflow. */
+  private static double[] softmax(double[] logits, int best) {
+    double[] p = new double[logits.length];
+    double sum = 0;
+    for (int k = 0; k < p.length; k++) {
+      p[k] = StrictMath.exp(logits[k] - logits[best]);
+      sum += p[k];
+    }
+    for (int k = 0; k < p.length; k++) {
+      p[k] /= sum;
+    }
+    return p;
   }
 
   @Override

@@ -47,13 +47,15 @@ public final class RowMapper {
         features.put(header.get(c), number(row.cell(c), header.get(c)));
       }
     }
-    String labelCell = label < 0 ? "" : row.cell(label).trim();
+    String labelCell = !withLabel || label < 0 ? "" : row.cell(label).trim();
+    boolean named = !labelCell.isEmpty() && !isNumber(labelCell);
     return Event.newBuilder()
         .setId(id(row))
         .setKey(key(row))
         .setTimestamp(timestamp(row, now))
         .setFeatures(features)
-        .setLabel(!withLabel || labelCell.isEmpty() ? null : number(labelCell, header.get(label)))
+        .setLabel(labelCell.isEmpty() || named ? null : number(labelCell, header.get(label)))
+        .setLabelName(named ? labelCell : null) // a class name (multiclass)
         .build();
   }
 
@@ -66,8 +68,11 @@ public final class RowMapper {
     if (cell.isEmpty()) {
       return null;
     }
+    boolean named = !isNumber(cell);
     return Label.newBuilder().setId(id(row)).setKey(key(row)).setTimestamp(timestamp(row, now))
-        .setLabel(number(cell, header.get(label))).build();
+        .setLabel(named ? null : number(cell, header.get(label)))
+        .setLabelName(named ? cell : null) // a class name (multiclass)
+        .build();
   }
 
   private String id(CsvRow row) {
@@ -80,6 +85,15 @@ public final class RowMapper {
 
   private long timestamp(CsvRow row, long now) {
     return timestamp < 0 ? now : (long) number(row.cell(timestamp), header.get(timestamp));
+  }
+
+  private static boolean isNumber(String cell) {
+    try {
+      Double.parseDouble(cell);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static double number(String cell, String column) {
@@ -105,6 +119,8 @@ public final class RowMapper {
     m.put("features", e.getFeatures());
     if (e.getLabel() != null) {
       m.put("label", e.getLabel());
+    } else if (e.getLabelName() != null) {
+      m.put("label", e.getLabelName());
     }
     return write(m);
   }
@@ -117,7 +133,7 @@ public final class RowMapper {
       m.put("key", l.getKey());
     }
     m.put("timestamp", l.getTimestamp());
-    m.put("label", l.getLabel());
+    m.put("label", l.getLabel() != null ? l.getLabel() : l.getLabelName());
     return write(m);
   }
 

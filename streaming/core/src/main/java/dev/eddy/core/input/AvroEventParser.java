@@ -38,6 +38,6 @@ public final class AvroEventParser implements EventParser {
     for (Map.Entry<String, Double> f : e.getFeatures().entrySet()) {
       layout.set(x, f.getKey(), f.getValue());
     }
-    return layout.event(e.getId(), e.getKey(), e.getTimestamp(), x, e.getLabel());
+    return layout.event(e.getId(), e.getKey(), e.getTimestamp(), x, e.getLabel(), e.getLabelName());
   }
 }

@@ -4,7 +4,7 @@ import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.AvroCodec;
 import dev.eddy.schemas.codec.TrailingBytesException;
 
-/** Parses Avro single-object-encoded {@link Label}s. */
+/** Parses Avro single-object-encoded {@link Label}s: the label as a number ({@code label}) or a class name ({@code labelName}). */
 public final class AvroLabelParser implements RecordParser<InputLabel> {
   private static final long serialVersionUID = 1L;
   private final FeatureLayout layout;
@@ -27,6 +27,6 @@ public final class AvroLabelParser implements RecordParser<InputLabel> {
     } catch (Exception ex) {
       throw new InvalidEventException("not an Avro Label: " + ex.getMessage());
     }
-    return layout.label(l.getId(), l.getKey(), l.getTimestamp(), l.getLabel(), r);
+    return layout.label(l.getId(), l.getKey(), l.getTimestamp(), l.getLabel(), l.getLabelName(), r);
   }
 }

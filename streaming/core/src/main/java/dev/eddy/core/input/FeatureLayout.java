@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The spec's feature names and where each goes in the model's input vector, plus the checks every
- * input format shares: every feature present, numeric and finite; no unknown feature; a usable
- * label; a model key when the spec keys models by the event's key.
+ * input format shares: every feature present, numeric and finite; no unknown feature; a label the
+ * task allows ({@link LabelRule}: events and the labels topic alike); a model key when the spec
+ * keys models by the event's key.
  */
 public final class FeatureLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,8 +19,20 @@ public final class FeatureLayout implements Serializable {
   private final List<String> names;
   private final Map<String, Integer> positions = new HashMap<>();
   private final boolean keyedByEventKey;
+  private final LabelRule labels;
 
+  /** The layout of a binary task. */
   public FeatureLayout(List<String> names, boolean keyedByEventKey) {
+    this(names, keyedByEventKey, LabelRule.binary());
+  }
+
+  /**
+   * @param names the spec's features, in the model's order
+   * @param keyedByEventKey whether models are keyed by the event's key ({@code input.model-key: key})
+   * @param labels what a label may be for the task
+   */
+  public FeatureLayout(List<String> names, boolean keyedByEventKey, LabelRule labels) {
+    this.labels = labels;
     this.names = List.copyOf(names);
     for (int i = 0; i < names.size(); i++) {
       positions.put(names.get(i), i);
@@ -68,32 +81,37 @@ public final class FeatureLayout implements Serializable {
     }
   }
 
-  /** Checks the id and label and picks the model key; returns the finished event. */
-  public InputEvent event(String id, String key, long timestamp, double[] vector, Double label)
+  /**
+   * Checks the id and label and picks the model key; returns the finished event.
+   *
+   * @param label the label as a number, or null
+   * @param labelName the label as a class name, or null (an event without a label has neither)
+   */
+  public InputEvent event(String id, String key, long timestamp, double[] vector, Double label, String labelName)
       throws InvalidEventException {
     requireId(id);
     requireComplete(vector);
-    return new InputEvent(id, modelKey(key), timestamp, vector, label == null ? Double.NaN : checkLabel(label));
+    double encoded = label == null && labelName == null ? Double.NaN : labels.encode(label, labelName);
+    return new InputEvent(id, modelKey(key), timestamp, vector, encoded);
   }
 
-  /** Checks a label of the labels topic the same way; {@code source} is the record it came in. */
-  public InputLabel label(String id, String key, long timestamp, double label, RawRecord source)
+  /**
+   * Checks a label of the labels topic the same way; {@code source} is the record it came in.
+   * Exactly one of {@code label} and {@code labelName} is given.
+   */
+  public InputLabel label(String id, String key, long timestamp, Double label, String labelName, RawRecord source)
       throws InvalidEventException {
     requireId(id);
-    return new InputLabel(id, modelKey(key), timestamp, checkLabel(label), source);
+    if (label == null && labelName == null) {
+      throw new InvalidEventException("missing label");
+    }
+    return new InputLabel(id, modelKey(key), timestamp, labels.encode(label, labelName), source);
   }
 
   private static void requireId(String id) throws InvalidEventException {
     if (id == null || id.isEmpty()) {
       throw new InvalidEventException("missing id");
     }
-  }
-
-  private static double checkLabel(double label) throws InvalidEventException {
-    if (label != 0.0 && label != 1.0 && label != -1.0) {
-      throw new InvalidEventException("label must be 0, 1 or -1 for a binary task, got " + label);
-    }
-    return label;
   }
 
   /** The model key of an event or label: its key when models are keyed by it, else the global model's. */

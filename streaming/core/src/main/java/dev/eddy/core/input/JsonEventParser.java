@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Parses JSON events, one object per record, so that any Kafka client (kcat included) can feed
  * Eddy: {@code {"id": "...", "key": "...", "timestamp": 1700000000000, "features": {"x": 1.5},
- * "label": 1}}. {@code key}, {@code timestamp} (default: the Kafka record's) and {@code label} are
+ * "label": 1}}. {@code label} is a number, or a string naming a class (multiclass: {@code "label":
+ * "setosa"}). {@code key}, {@code timestamp} (default: the Kafka record's) and {@code label} are
  * optional. Streams tokens (no tree per record). Strict: a field given twice and anything but
  * whitespace after the object (a second object, stray text) are errors, never ignored or decided by
  * the last value.
@@ -37,6 +38,7 @@ public final class JsonEventParser implements EventParser {
       String key = null;
       long timestamp = recordTimestamp;
       Double label = null;
+      String labelName = null;
       double[] x = null;
       int seen = 0; // bit i: FIELDS.get(i) was read
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -47,7 +49,13 @@ public final class JsonEventParser implements EventParser {
           case "id" -> id = JsonReading.requireText(p, t, "id");
           case "key" -> key = t == JsonToken.VALUE_NULL ? null : JsonReading.requireText(p, t, "key");
           case "timestamp" -> timestamp = JsonReading.requireLong(p, t);
-          case "label" -> label = t == JsonToken.VALUE_NULL ? null : JsonReading.requireNumber(p, t, "label");
+          case "label" -> {
+            if (t == JsonToken.VALUE_STRING) {
+              labelName = p.getText();
+            } else if (t != JsonToken.VALUE_NULL) {
+              label = JsonReading.requireNumber(p, t, JsonReading.LABEL);
+            }
+          }
           case "features" -> x = features(p, t);
           default -> throw new InvalidEventException(
               "unknown field '" + field + "'; allowed: " + String.join(", ", FIELDS));
@@ -57,14 +65,11 @@ public final class JsonEventParser implements EventParser {
         throw new InvalidEventException("missing field 'features'");
       }
       JsonReading.requireEnd(p, "event");
-      return layout.event(id, key, timestamp, x, label);
+      return layout.event(id, key, timestamp, x, label, labelName);
     } catch (IOException e) {
       throw new InvalidEventException("malformed JSON: " + JsonReading.message(e));
     }
   }
-
-
-
 
   private double[] features(JsonParser p, JsonToken t) throws IOException, InvalidEventException {
     if (t != JsonToken.START_OBJECT) {
@@ -77,7 +82,4 @@ public final class JsonEventParser implements EventParser {
     }
     return x;
   }
-
-
-
 }

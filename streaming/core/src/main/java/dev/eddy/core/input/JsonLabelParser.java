@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Parses labels as JSON: {@code {"id": "e-1", "key": "tenant-a", "label": 1, "timestamp": 1700000000000}}
- * ({@code key} and {@code timestamp} optional), as strictly as events: no unknown field, no field twice,
- * nothing after the object.
+ * ({@code key} and {@code timestamp} optional; {@code label} a number or a class name such as {@code
+ * "setosa"}), as strictly as events: no unknown field, no field twice, nothing after the object.
  */
 public final class JsonLabelParser implements RecordParser<InputLabel> {
   private static final long serialVersionUID = 1L;
@@ -34,6 +34,7 @@ public final class JsonLabelParser implements RecordParser<InputLabel> {
       String key = null;
       long timestamp = r.timestamp;
       Double label = null;
+      String labelName = null;
       int seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -43,15 +44,21 @@ public final class JsonLabelParser implements RecordParser<InputLabel> {
           case "id" -> id = JsonReading.requireText(p, t, "id");
           case "key" -> key = t == JsonToken.VALUE_NULL ? null : JsonReading.requireText(p, t, "key");
           case "timestamp" -> timestamp = JsonReading.requireLong(p, t);
-          case "label" -> label = JsonReading.requireNumber(p, t, "label");
+          case "label" -> {
+            if (t == JsonToken.VALUE_STRING) {
+              labelName = p.getText();
+            } else {
+              label = JsonReading.requireNumber(p, t, JsonReading.LABEL);
+            }
+          }
           default -> throw new InvalidEventException("unknown field '" + field + "'; allowed: " + String.join(", ", FIELDS));
         }
       }
-      if (label == null) {
+      if (label == null && labelName == null) {
         throw new InvalidEventException("missing field 'label'");
       }
       JsonReading.requireEnd(p, "label");
-      return layout.label(id, key, timestamp, label, r);
+      return layout.label(id, key, timestamp, label, labelName, r);
     } catch (IOException e) {
       throw new InvalidEventException("malformed JSON: " + JsonReading.message(e));
     }

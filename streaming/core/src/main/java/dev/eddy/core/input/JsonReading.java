@@ -11,6 +11,9 @@ import java.util.List;
  * twice, nothing after the object; each failure an {@link InvalidEventException} with the reason.
  */
 final class JsonReading {
+  /** What a label field must be. */
+  static final String LABEL = "'label' (a number or a class name)";
+
   private JsonReading() {}
 
   /** Adds {@code field}'s bit to {@code seen}, refusing a field given twice; unknown fields pass. */

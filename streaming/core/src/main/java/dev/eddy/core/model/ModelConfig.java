@@ -21,6 +21,8 @@ import java.util.Map;
  *
  * @param features the numeric feature names, in the order of the step's raw input
  * @param categorical the categorical feature names (one-hot hashed; only with {@code hash-bits})
+ * @param classes multiclass: the class names by index (the learner is built for this many classes,
+ *     see {@link #learnerParams(String, Map, Task, List)}); else empty
  * @param metricsWindow length of the sliding window of the prequential metrics
  */
 public record ModelConfig(
@@ -29,13 +31,15 @@ public record ModelConfig(
     List<String> features,
     List<String> categorical,
     Task task,
+    List<String> classes,
     boolean standardize,
     JobSpec.Drift drift,
     int metricsWindow)
     implements Serializable {
 
   public ModelConfig {
-    learnerParams = Map.copyOf(learnerParams);
+    classes = List.copyOf(classes);
+    learnerParams = Map.copyOf(learnerParams(learnerType, learnerParams, task, classes));
     features = List.copyOf(features);
     categorical = List.copyOf(categorical);
     if (!categorical.isEmpty() && !learnerParams.containsKey(Learners.HASH_BITS)) {
@@ -44,17 +48,49 @@ public record ModelConfig(
     }
   }
 
-  /** A job's model: numeric features only. */
+  /** A binary or regression model of numeric features only. */
   public ModelConfig(String learnerType, Map<String, String> learnerParams, List<String> features,
       Task task, boolean standardize, JobSpec.Drift drift, int metricsWindow) {
-    this(learnerType, learnerParams, features, List.of(), task, standardize, drift, metricsWindow);
+    this(learnerType, learnerParams, features, List.of(), task, List.of(), standardize, drift, metricsWindow);
   }
 
   /** The model of a job spec; {@code metricsWindow} examples in the windowed metrics. */
   public static ModelConfig of(JobSpec spec) {
-    return new ModelConfig(spec.learner().type(), spec.learner().params(), spec.features(), spec.task(),
-        spec.standardize(), spec.drift(), METRICS_WINDOW);
+    return new ModelConfig(spec.learner().type(), spec.learner().params(), spec.features(), List.of(), spec.task(),
+        spec.classes(), spec.standardize(), spec.drift(), METRICS_WINDOW);
   }
+
+  /**
+   * The learner's hyperparameters for a task: for a multiclass task, {@code classes} (the number of
+   * classes, where the learner type declares that parameter) is set to the number of the spec's
+   * classes, so that every class has its model from the first example and the class scores of every
+   * prediction cover them all.
+   *
+   * @throws IllegalArgumentException when {@code params} gives another number of classes
+   */
+  public static Map<String, String> learnerParams(String type, Map<String, String> params, Task task,
+      List<String> classes) {
+    if (task != Task.MULTICLASS || classes.isEmpty() || !Learners.parameters(type).names().contains(CLASSES)) {
+      return params;
+    }
+    String k = String.valueOf(classes.size());
+    String given = params.get(CLASSES);
+    if (given != null && !given.trim().equals(k)) {
+      throw new IllegalArgumentException(CLASSES + " of learner " + type + " must be the number of the task's classes ("
+          + k + ": " + classes + ") or absent, but was " + given);
+    }
+    Map<String, String> all = new java.util.LinkedHashMap<>(params);
+    all.put(CLASSES, k);
+    return all;
+  }
+
+  /** The same model with other learner hyperparameters (e.g. placed on a device). */
+  public ModelConfig withLearnerParams(Map<String, String> params) {
+    return new ModelConfig(learnerType, params, features, categorical, task, classes, standardize, drift, metricsWindow);
+  }
+
+  /** The learners' parameter for the number of classes. */
+  private static final String CLASSES = "classes";
 
   /** Examples in the sliding window of a job's prequential metrics. */
   public static final int METRICS_WINDOW = 1000;

@@ -9,6 +9,10 @@ import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.schemas.codec.Topics;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns what a {@link ModelState} step returned into the records of the output topics. Pure, so the
@@ -21,24 +25,56 @@ public final class OutputRecords {
   private OutputRecords() {}
 
   /**
-   * The prediction record of an event.
+   * The prediction record of an event, by task: binary, the score, 0/1 label and probability (where
+   * the learner defines it); multiclass, also the predicted class's name, every class's score and,
+   * where defined, probability, by class name; regression, the predicted value.
    *
-   * @param label the event's label when it came with the event, else null
+   * @param config the model's configuration (its task and classes)
+   * @param label the event's label (as the learner sees it: a class index for multiclass) when it
+   *     came with the event, else null
    */
-  public static Prediction prediction(
-      String id, String modelKey, Scored scored, Double label, long eventTime, long processedAt) {
+  public static Prediction prediction(String id, String modelKey, ModelConfig config, Scored scored, Double label,
+      long eventTime, long processedAt) {
     var p = scored.prediction();
-    return Prediction.newBuilder()
+    Prediction.Builder record = Prediction.newBuilder()
         .setId(id)
         .setModelKey(modelKey)
         .setModelVersion(scored.version())
         .setScore(p.score())
         .setPredictedLabel(p.label())
-        .setProbability(p.hasProbability() ? p.probability() : null)
         .setLabel(label)
         .setEventTime(eventTime)
         .setProcessedAt(processedAt)
-        .build();
+        .setTask(config.task().name().toLowerCase(Locale.ROOT));
+    switch (config.task()) {
+      case BINARY -> record.setProbability(p.hasProbability() ? p.probability() : null);
+      case MULTICLASS -> {
+        List<String> classes = config.classes();
+        record.setPredictedClass(className(classes, (int) p.label()))
+            .setLabelClass(label == null ? null : className(classes, label.intValue()))
+            .setClassScores(byClass(classes, p.classScores()))
+            .setClassProbabilities(byClass(classes, p.classProbabilities()));
+      }
+      case REGRESSION -> record.setPredictedValue(p.label());
+    }
+    return record.build();
+  }
+
+  /** The name of class {@code k} (its index when the classes are not named). */
+  private static String className(List<String> classes, int k) {
+    return k < classes.size() ? classes.get(k) : String.valueOf(k);
+  }
+
+  /** Per-class values by class name, in class order; null for null. */
+  private static Map<String, Double> byClass(List<String> classes, double[] values) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, Double> map = new LinkedHashMap<>();
+    for (int k = 0; k < values.length; k++) {
+      map.put(className(classes, k), values[k]);
+    }
+    return map;
   }
 
   /** The drift-topic record of a concept or feature drift signal. */

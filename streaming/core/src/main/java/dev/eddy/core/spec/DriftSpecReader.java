@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * drift:
- *   detector: adwin                 # over the prequential 0/1 errors; absent = no concept-drift detection
+ *   detector: adwin                 # over the prequential errors (0/1, or absolute for regression); absent = none
  *   detector-params: {delta: 0.002}
  *   retrain: background             # reset | background | window
  *   retrain-params: {gate: 200}
@@ -43,6 +43,10 @@ final class DriftSpecReader {
     String detector = text(node, "detector");
     Map<String, String> detectorParams = params(node, "detector-params");
     if (detector != null) {
+      if (task == Task.REGRESSION && Detectors.isBinary(detector)) {
+        throw new JobSpecException("drift.detector", detector + " takes 0/1 errors, but task regression gives it absolute errors;"
+            + " use one of " + nonBinaryDetectors());
+      }
       build("drift.detector", () -> Detectors.create(detector, detectorParams));
     } else if (!detectorParams.isEmpty()) {
       throw new JobSpecException("drift.detector-params", "given without drift.detector");

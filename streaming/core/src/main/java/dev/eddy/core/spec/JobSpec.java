@@ -19,6 +19,8 @@ import java.util.Map;
  * @param learner learner type and hyperparameters
  * @param drift drift detection and retraining
  * @param task the learning task
+ * @param classes multiclass: the allowed labels, as written in the spec, in class-index order; else
+ *     empty
  * @param checkpoint checkpointing and output guarantee
  * @param parallelism job parallelism; 0 = the environment's default
  * @param models how often a model's current parameters are published on the models topic
@@ -33,6 +35,7 @@ public record JobSpec(
     Learner learner,
     Drift drift,
     Task task,
+    List<String> classes,
     Checkpoint checkpoint,
     int parallelism,
     Models models,

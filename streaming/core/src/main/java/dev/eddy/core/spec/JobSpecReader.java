@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,7 +54,8 @@ public final class JobSpecReader {
       throw new JobSpecException("(root)", "expected a mapping of keys (name, kafka, features, ...)");
     }
     Node spec = new Node("", (ObjectNode) root);
-    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "checkpoint", "parallelism", "models", "labels");
+    spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "classes", "checkpoint", "parallelism",
+        "models", "labels");
 
     String name = spec.text("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -65,11 +65,9 @@ public final class JobSpecReader {
     JobSpec.Input input = input(spec.child("input", false));
     List<String> features = features(spec);
     boolean standardize = spec.bool("standardize", true);
-    Task task = spec.choice("task", Task.class, Task.BINARY);
-    if (task != Task.BINARY) {
-      throw new JobSpecException("task", "only 'binary' is supported by the job so far, got " + task.name().toLowerCase(Locale.ROOT));
-    }
-    JobSpec.Learner learner = learner(spec.child("learner", true), features.size(), task);
+    TaskSpecReader.TaskSpec target = TaskSpecReader.read(spec.object);
+    Task task = target.task();
+    JobSpec.Learner learner = learner(spec.child("learner", true), features.size(), target);
     JobSpec.Drift drift = DriftSpecReader.read(spec.child("drift", false).object(), task);
     JobSpec.Checkpoint checkpoint = checkpoint(spec.child("checkpoint", false));
     checkTransactionsOutliveCheckpoints(kafka, checkpoint);
@@ -83,7 +81,7 @@ public final class JobSpecReader {
     if (publishEvery < 0) {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
     }
-    JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, checkpoint, parallelism,
+    JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, target.classes(), checkpoint, parallelism,
         new JobSpec.Models(publishEvery), labels(spec.child("labels", false), input));
     checkModel(jobSpec);
     return jobSpec;
@@ -226,20 +224,28 @@ public final class JobSpecReader {
     return List.copyOf(names);
   }
 
-  private static JobSpec.Learner learner(Node node, int dimension, Task task) {
+  private static JobSpec.Learner learner(Node node, int dimension, TaskSpecReader.TaskSpec target) {
     String type = node.text("type", null);
     if (type == null || !Learners.types().contains(type)) {
       throw new JobSpecException("learner.type", "required; allowed: " + new java.util.TreeSet<>(Learners.types()) + ", got " + type);
     }
-    Map<String, String> params = new LinkedHashMap<>();
+    Task task = target.task();
+    TaskSpecReader.checkLearner(type, task);
+    Map<String, String> given = new LinkedHashMap<>();
     node.object.fields().forEachRemaining(e -> {
       if (!e.getKey().equals("type")) {
         if (!e.getValue().isValueNode()) {
           throw new JobSpecException("learner." + e.getKey(), "must be a single value, got " + e.getValue());
         }
-        params.put(e.getKey(), e.getValue().asText());
+        given.put(e.getKey(), e.getValue().asText());
       }
     });
+    Map<String, String> params;
+    try {
+      params = ModelConfig.learnerParams(type, given, task, target.classes());
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException("learner.classes", e.getMessage());
+    }
     // building the learner once validates the hyperparameters; learners with native resources
     // (TensorFlow sessions) are closed again at once
     try (AutoCloseable probe = closeable(Learners.create(type, params, dimension, task))) {
@@ -347,22 +353,6 @@ public final class JobSpecReader {
       } catch (NumberFormatException e) {
         throw new JobSpecException(field(key), "must be an integer, got " + t);
       }
-    }
-
-    <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
-      String t = text(key, null);
-      if (t == null) {
-        return fallback;
-      }
-      List<String> allowed = new ArrayList<>();
-      for (E e : type.getEnumConstants()) {
-        String n = e.name().toLowerCase(Locale.ROOT);
-        if (n.equals(t)) {
-          return e;
-        }
-        allowed.add(n);
-      }
-      throw new JobSpecException(field(key), "allowed: " + String.join(", ", allowed) + "; got " + t);
     }
   }
 }

@@ -47,7 +47,7 @@ class LabelParsersTest {
 
   @Test
   void avroLabelsAreReadStrictly() throws Exception {
-    byte[] bytes = Topics.LABEL.encode(Label.newBuilder().setId("e-2").setKey("t2").setTimestamp(5).setLabel(-1).build());
+    byte[] bytes = Topics.LABEL.encode(Label.newBuilder().setId("e-2").setKey("t2").setTimestamp(5).setLabel(-1.0).build());
     InputLabel l = new AvroLabelParser(BY_KEY).parse(record(bytes));
     assertThat(l.id).isEqualTo("e-2");
     assertThat(l.modelKey).isEqualTo("t2");

@@ -192,12 +192,12 @@ class ModelStateTest {
     assertThat(m.predict(new double[] {3, 10}).features().toDenseArray()).containsExactly(1.0, 0.0);
 
     ModelConfig hashed = new ModelConfig("pa", Map.of("hash-bits", "10"), List.of("size"), List.of("color"),
-        Task.BINARY, false, JobSpec.Drift.NONE, 10);
+        Task.BINARY, List.of(), false, JobSpec.Drift.NONE, 10);
     FeatureVector x = hashed.freshModel().predict(new double[] {2.5}, new String[] {"red"}).features();
     assertThat(x.dimension()).isEqualTo(1024);
     assertThat(x.size()).isEqualTo(2);
     assertThat(Math.abs(x.toDenseArray()[FeatureHasher.murmur3("color", "red") & 1023])).isEqualTo(1.0);
-    assertThatThrownBy(() -> new ModelConfig("pa", Map.of(), List.of("size"), List.of("color"), Task.BINARY, false,
+    assertThatThrownBy(() -> new ModelConfig("pa", Map.of(), List.of("size"), List.of("color"), Task.BINARY, List.of(), false,
         JobSpec.Drift.NONE, 10)).hasMessageContaining("hash-bits");
   }
 

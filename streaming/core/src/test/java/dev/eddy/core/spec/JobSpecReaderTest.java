@@ -187,6 +187,47 @@ class JobSpecReaderTest {
         .learner().type()).isEqualTo("tf-mlp");
   }
 
+  @Test
+  void readsEveryTaskAndGivesAMulticlassLearnerOneModelPerClass() {
+    JobSpec m = JobSpecReader.parse(MINIMAL + "task: multiclass\nclasses: [setosa, versicolor, virginica]\n");
+    assertThat(m.task()).isEqualTo(Task.MULTICLASS);
+    assertThat(m.classes()).containsExactly("setosa", "versicolor", "virginica");
+    assertThat(m.learner().params()).containsEntry("classes", "3");
+    JobSpec numbers = JobSpecReader.parse(MINIMAL.replace("pa-i", "logistic") + "task: multiclass\nclasses: [0, 1, 2.5, 7]\n");
+    assertThat(numbers.classes()).containsExactly("0", "1", "2.5", "7");
+    JobSpec r = JobSpecReader.parse(MINIMAL + "task: regression\ndrift: {detector: adwin}\n");
+    assertThat(r.task()).isEqualTo(Task.REGRESSION);
+    assertThat(r.classes()).isEmpty();
+    assertThat(JobSpecReader.parse(MINIMAL).classes()).isEmpty();
+  }
+
+  @Test
+  void taskErrorsNameTheFieldAndWhatIsAllowed() {
+    assertError(MINIMAL + "task: ranking\n", "task: allowed: binary, multiclass, regression; got ranking");
+    assertError(MINIMAL + "task: multiclass\n", "classes: required for task multiclass");
+    assertError(MINIMAL + "task: multiclass\nclasses: [a]\n", "classes: required for task multiclass");
+    assertError(MINIMAL + "task: multiclass\nclasses: [a, b, a]\n", "classes: class 'a' is listed twice");
+    assertError(MINIMAL + "task: multiclass\nclasses: [1, 1.0]\n", "classes: classes '1' and '1.0' are the same number");
+    assertError(MINIMAL + "task: multiclass\nclasses: [a, {b: c}]\n", "classes: each class must be a name or a number");
+    assertError(MINIMAL + "classes: [a, b]\n", "classes: only for task multiclass; the task is binary");
+    assertError(MINIMAL.replace("{type: pa-i}", "{type: pa-i, classes: 4}") + "task: multiclass\nclasses: [a, b, c]\n",
+        "learner.classes: classes of learner pa-i must be the number of the task's classes (3: [a, b, c]) or absent, but was 4");
+  }
+
+  @Test
+  void aLearnerThatDoesNotDoTheTaskFailsNamingBoth() {
+    assertError(MINIMAL.replace("pa-i", "pegasos") + "task: regression\n",
+        "learner.type: learner pegasos does not do task regression (it does [binary, multiclass]); learners for regression: [pa, pa-i, pa-ii]");
+  }
+
+  @Test
+  void aZeroOneDetectorOnARegressionTaskFailsNamingBoth() {
+    assertError(MINIMAL + "task: regression\ndrift: {detector: ddm}\n",
+        "drift.detector: ddm takes 0/1 errors, but task regression gives it absolute errors");
+    assertThat(JobSpecReader.parse(MINIMAL + "task: multiclass\nclasses: [a, b, c]\ndrift: {detector: ddm}\n").drift().detector())
+        .isEqualTo("ddm");
+  }
+
   private static void assertError(String yaml, String messageStart) {
     assertThatThrownBy(() -> JobSpecReader.parse(yaml))
         .isInstanceOf(JobSpecException.class)

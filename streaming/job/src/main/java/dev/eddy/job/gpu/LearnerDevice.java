@@ -106,8 +106,7 @@ public final class LearnerDevice {
     if (device.hasGpuIndex()) {
       params.put("gpu-index", Integer.toString(device.gpuIndex()));
     }
-    return new ModelConfig(config.learnerType(), Map.copyOf(params), config.features(), config.task(),
-        config.standardize(), config.drift(), config.metricsWindow());
+    return config.withLearnerParams(params);
   }
 
   /** The model configuration of this subtask: the job's, with the learner placed on its device. */

@@ -141,7 +141,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     for (DriftSignal s : scored.featureDrifts()) {
       output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(e.modelKey, s, e.timestamp)));
     }
-    output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, scored,
+    output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, model.config(), scored,
         e.hasLabel() ? e.label : null, e.timestamp, System.currentTimeMillis())));
     predictions.inc();
     double label = e.label;

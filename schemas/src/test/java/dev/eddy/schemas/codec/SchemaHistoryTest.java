@@ -1,0 +1,84 @@
+package dev.eddy.schemas.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eddy.schemas.Event;
+import dev.eddy.schemas.Label;
+import dev.eddy.schemas.Prediction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Records written with a released earlier schema keep decoding: the golden files under {@code
+ * golden/} were written by schema version 1 (before multiclass and regression) and are read with
+ * today's classes, the new fields taking their defaults.
+ */
+class SchemaHistoryTest {
+
+  @Test
+  void aVersion1EventDecodesWithoutALabelName() throws IOException {
+    Event e = Topics.EVENT.decode(golden("event-v1.bin"));
+    assertThat(e.getId()).isEqualTo("e-1");
+    assertThat(e.getKey()).isEqualTo("tenant-a");
+    assertThat(e.getTimestamp()).isEqualTo(1_700_000_000_000L);
+    assertThat(e.getFeatures()).isEqualTo(Map.of("x1", 1.5));
+    assertThat(e.getLabel()).isEqualTo(1.0);
+    assertThat(e.getLabelName()).isNull();
+  }
+
+  @Test
+  void aVersion1LabelDecodesItsPlainDoubleIntoTheUnion() throws IOException {
+    Label l = Topics.LABEL.decode(golden("label-v1.bin"));
+    assertThat(l.getId()).isEqualTo("e-2");
+    assertThat(l.getKey()).isNull();
+    assertThat(l.getTimestamp()).isEqualTo(1_700_000_000_001L);
+    assertThat(l.getLabel()).isEqualTo(-1.0);
+    assertThat(l.getLabelName()).isNull();
+  }
+
+  @Test
+  void aVersion1PredictionDecodesWithTheNewFieldsNull() throws IOException {
+    Prediction p = Topics.PREDICTION.decode(golden("prediction-v1.bin"));
+    assertThat(p.getId()).isEqualTo("e-3");
+    assertThat(p.getModelVersion()).isEqualTo(2);
+    assertThat(p.getScore()).isEqualTo(0.75);
+    assertThat(p.getPredictedLabel()).isEqualTo(1.0);
+    assertThat(p.getProbability()).isEqualTo(0.68);
+    assertThat(p.getLabel()).isEqualTo(0.0);
+    assertThat(p.getTask()).isNull();
+    assertThat(p.getPredictedClass()).isNull();
+    assertThat(p.getClassScores()).isNull();
+    assertThat(p.getPredictedValue()).isNull();
+  }
+
+  @Test
+  void decodeAnyStillTellsAVersion1RecordsType() throws IOException {
+    assertThat(Topics.decodeAny(golden("event-v1.bin"))).isInstanceOf(Event.class);
+    assertThat(Topics.decodeAny(golden("label-v1.bin"))).isInstanceOf(Label.class);
+    assertThat(Topics.decodeAny(golden("prediction-v1.bin"))).isInstanceOf(Prediction.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(classes = {Event.class, Label.class, Prediction.class})
+  void everyKeptVersionIsReadableByTodaysSchema(Class<?> type) {
+    Schema current = SpecificData.get().getSchema(type);
+    assertThat(AvroCodec.history(type)).isNotEmpty().allSatisfy(old ->
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, old).getType())
+            .as(type.getSimpleName() + " written by " + old)
+            .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE));
+  }
+
+  private static byte[] golden(String name) throws IOException {
+    try (InputStream in = SchemaHistoryTest.class.getResourceAsStream("/golden/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+}
