@@ -1,15 +1,22 @@
 package dev.eddy.schemas.codec;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -32,15 +39,19 @@ import org.apache.avro.specific.SpecificRecordBase;
 public final class AvroCodec<T extends SpecificRecordBase> {
   private final Class<T> type;
   private final BinaryMessageEncoder<T> encoder;
-  private final BinaryMessageDecoder<T> decoder;
+  /** The strict reader of each schema version this codec reads, by the version's fingerprint. */
+  private final Map<Long, DatumReader<T>> readers = new HashMap<>();
 
+  @SuppressWarnings("unchecked")
   private AvroCodec(Class<T> type) {
     this.type = type;
     var schema = SpecificData.get().getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-    this.decoder = new BinaryMessageDecoder<>(StrictSpecificData.INSTANCE, schema);
-    for (Schema old : history(type)) {
-      decoder.addSchema(old);
+    List<Schema> versions = new ArrayList<>(history(type));
+    versions.add(schema);
+    for (Schema writer : versions) {
+      readers.put(SchemaNormalization.parsingFingerprint64(writer),
+          (DatumReader<T>) StrictSpecificData.INSTANCE.createDatumReader(writer, schema));
     }
   }
 
@@ -89,19 +100,35 @@ public final class AvroCodec<T extends SpecificRecordBase> {
    *     truncated body); {@link TrailingBytesException} when bytes follow the record's end; {@link
    *     RepeatedMapKeyException} when a map of the record gives a key twice
    */
+  /** Single-object encoding's header: the marker 0xC3 0x01 and the writer schema's 8-byte fingerprint. */
+  private static final int HEADER = 10;
+  private static final byte MARKER_0 = (byte) 0xC3;
+  private static final byte MARKER_1 = (byte) 0x01;
+
   public T decode(byte[] bytes) throws IOException {
     if (bytes == null) {
       throw new IOException("no value (null record)");
     }
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    if (bytes.length < HEADER || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
+      throw new BadHeaderException("not single-object encoded: no 0xC301 marker and fingerprint in " + bytes.length + " bytes");
+    }
+    long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    DatumReader<T> reader = readers.get(fingerprint);
+    if (reader == null) {
+      throw new MissingSchemaException("no schema of " + type.getSimpleName() + " has the fingerprint " + Long.toHexString(fingerprint));
+    }
+    // an array-backed decoder (fast) over the body; isEnd() then tells whether bytes follow the record
+    BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null);
     T record;
     try {
-      record = decoder.decode(in, null); // reads no further than the record's last byte
+      record = reader.read(null, in);
     } catch (UncheckedIOException e) {
       throw e.getCause(); // from StrictSpecificData's reader
+    } catch (RuntimeException e) {
+      throw new IOException("corrupt " + type.getSimpleName() + ": " + e, e);
     }
-    if (in.available() > 0) {
-      throw new TrailingBytesException(in.available(), type.getSimpleName());
+    if (!in.isEnd()) {
+      throw new TrailingBytesException(in.inputStream().available(), type.getSimpleName());
     }
     return record;
   }

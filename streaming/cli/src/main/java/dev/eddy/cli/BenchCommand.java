@@ -25,17 +25,25 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Also write the result as JSON to this file.")
   Path json;
 
+  @Option(names = "--label-delay", defaultValue = "-1", paramLabel = "N",
+      description = "Also run the job over the same stream with every label on the labels topic N events after its event, and compare (default: not run).")
+  int labelDelay;
+
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
       throw new IllegalArgumentException("--events must be >= 1, got " + events);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
-    EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, dir, System.out);
+    EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, labelDelay, dir, System.out);
     System.out.printf("%nevents %d%npassthrough  %.1f s  %,.0f records/s%njob (net)    %.1f s  %,.0f events/s%n"
         + "job (wall)   %.1f s  %,.0f events/s (MiniCluster start-up included)%nratio job/passthrough %.3f%n",
         r.events(), r.passthroughSeconds(), r.passthroughPerSecond(), r.jobSeconds(), r.jobPerSecond(),
         r.jobWallSeconds(), r.jobWallPerSecond(), r.ratio());
+    if (labelDelay >= 0) {
+      System.out.printf("job, labels %d events later (net)  %.1f s  %,.0f events/s%nratio delayed/immediate %.3f%n",
+          labelDelay, r.delayedSeconds(), r.delayedPerSecond(), r.delayedRatio());
+    }
     if (json != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);
     }

@@ -23,7 +23,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 /**
  * The end-to-end throughput harness: pre-produces N events to an embedded broker, then measures in
  * the same run (1) a plain Kafka consume→produce passthrough of the same records (the ceiling: no
- * decoding, no learning, no Flink) and (2) the Eddy job run bounded on a MiniCluster over them.
+ * decoding, no learning, no Flink) and (2) the Eddy job run bounded on a MiniCluster over them; with a
+ * label delay, also (3) the same job over the same stream whose labels come on the labels topic
+ * {@code labelDelay} events after their events (every event waits in keyed state for its label).
  */
 public final class EndToEndBenchmark {
   /**
@@ -31,14 +33,18 @@ public final class EndToEndBenchmark {
    * @param jobPerSecond events/s of the job over its net runtime (job start to end)
    * @param jobWallPerSecond events/s including MiniCluster start-up
    * @param ratio job / passthrough
+   * @param delayedPerSecond events/s of the job with the labels apart (net runtime), NaN when not run
+   * @param delayedRatio delayed / immediate job rate, NaN when not run
    */
   public record Result(long events, double passthroughSeconds, double passthroughPerSecond,
       double jobSeconds, double jobPerSecond, double jobWallSeconds, double jobWallPerSecond,
-      double ratio, long predictions) {}
+      double ratio, long predictions, int labelDelay, double delayedSeconds, double delayedPerSecond,
+      double delayedRatio) {}
 
   private EndToEndBenchmark() {}
 
-  public static Result run(long events, Path workDir, PrintStream out) throws Exception {
+  /** @param labelDelay events between an event and its label for run (3); negative: no such run */
+  public static Result run(long events, int labelDelay, Path workDir, PrintStream out) throws Exception {
     try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
       JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
@@ -55,18 +61,41 @@ public final class EndToEndBenchmark {
 
       out.println("Eddy job, bounded, on a MiniCluster ...");
       long start = System.nanoTime();
-      JobExecutionResult result = LocalRunner.run(spec, true, workDir);
+      JobExecutionResult result = LocalRunner.run(spec, true, workDir.resolve("immediate"));
       double wall = (System.nanoTime() - start) / 1e9;
       double net = result.getNetRuntime() / 1000.0;
+      long predictions = requirePredictions(bootstrap, topics.predictions(), events);
 
-      PredictionTally tally = new PredictionTally();
-      KafkaClients.readAll(KafkaConnection.of(bootstrap), topics.predictions(), true, 0, Duration.ofSeconds(2), r -> tally.add(r.value()));
-      if (tally.distinctIds() != events) {
-        throw new IllegalStateException("expected " + events + " predictions, found " + tally.distinctIds());
+      double delayed = Double.NaN;
+      if (labelDelay >= 0) {
+        JobSpec later = JobSpecReader.parse(SeededWorkload.spec(bootstrap).replace("name: eddy-demo",
+            "name: eddy-delayed\nlabels: {wait: 1d}").replace("  bootstrap: " + bootstrap, "  bootstrap: " + bootstrap
+            + "\n  topics: {events: d-events, labels: d-labels, predictions: d-predictions, drift: d-drift, models: d-models,"
+            + " dead-letter: d-dlq}"));
+        JobKafka.prepare(later);
+        out.println("producing the same " + events + " events with their labels " + labelDelay + " events later ...");
+        try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+          SeededWorkload.produce(p, "d-events", "d-labels", labelDelay, events, 0, 7, n -> {});
+        }
+        out.println("Eddy job with the labels apart, bounded, on a MiniCluster ...");
+        delayed = LocalRunner.run(later, true, workDir.resolve("delayed")).getNetRuntime() / 1000.0;
+        requirePredictions(bootstrap, "d-predictions", events);
       }
       return new Result(events, passthrough, events / passthrough, net, events / net, wall, events / wall,
-          (events / net) / (events / passthrough), tally.distinctIds());
+          (events / net) / (events / passthrough), predictions, labelDelay, delayed, events / delayed,
+          (events / delayed) / (events / net));
     }
+  }
+
+  /** Checks that the topic holds exactly one committed prediction per event; returns their count. */
+  private static long requirePredictions(String bootstrap, String topic, long events) {
+    PredictionTally tally = new PredictionTally();
+    KafkaClients.readAll(KafkaConnection.of(bootstrap), topic, true, 0, Duration.ofSeconds(2), r -> tally.add(r.value()));
+    if (tally.distinctIds() != events || tally.records() != events) {
+      throw new IllegalStateException("expected " + events + " predictions on " + topic + ", found "
+          + tally.records() + " for " + tally.distinctIds() + " ids");
+    }
+    return tally.distinctIds();
   }
 
   /** Copies {@code n} records from one topic to another with plain clients; returns the seconds. */

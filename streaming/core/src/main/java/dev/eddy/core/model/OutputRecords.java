@@ -2,6 +2,7 @@ package dev.eddy.core.model;
 
 import dev.eddy.drift.Signal;
 import dev.eddy.learners.codec.LearnerCodec;
+import dev.eddy.learners.Task;
 import dev.eddy.schemas.DriftEvent;
 import dev.eddy.schemas.DriftKind;
 import dev.eddy.schemas.DriftLevel;
@@ -36,28 +37,38 @@ public final class OutputRecords {
   public static Prediction prediction(String id, String modelKey, ModelConfig config, Scored scored, Double label,
       long eventTime, long processedAt) {
     var p = scored.prediction();
-    Prediction.Builder record = Prediction.newBuilder()
-        .setId(id)
-        .setModelKey(modelKey)
-        .setModelVersion(scored.version())
-        .setScore(p.score())
-        .setPredictedLabel(p.label())
-        .setLabel(label)
-        .setEventTime(eventTime)
-        .setProcessedAt(processedAt)
-        .setTask(config.task().name().toLowerCase(Locale.ROOT));
+    Double probability = null;
+    String predictedClass = null;
+    String labelClass = null;
+    Map<String, Double> classScores = null;
+    Map<String, Double> classProbabilities = null;
+    Double predictedValue = null;
     switch (config.task()) {
-      case BINARY -> record.setProbability(p.hasProbability() ? p.probability() : null);
+      case BINARY -> probability = p.hasProbability() ? p.probability() : null;
       case MULTICLASS -> {
         List<String> classes = config.classes();
-        record.setPredictedClass(className(classes, (int) p.label()))
-            .setLabelClass(label == null ? null : className(classes, label.intValue()))
-            .setClassScores(byClass(classes, p.classScores()))
-            .setClassProbabilities(byClass(classes, p.classProbabilities()));
+        predictedClass = className(classes, (int) p.label());
+        labelClass = label == null ? null : className(classes, label.intValue());
+        classScores = byClass(classes, p.classScores());
+        classProbabilities = byClass(classes, p.classProbabilities());
       }
-      case REGRESSION -> record.setPredictedValue(p.label());
+      case REGRESSION -> predictedValue = p.label();
     }
-    return record.build();
+    // the all-fields constructor: a builder would resolve every unset field's default per record
+    return new Prediction(id, modelKey, scored.version(), p.score(), p.label(), probability, label, eventTime,
+        processedAt, TASK_NAMES[config.task().ordinal()], predictedClass, labelClass, classScores, classProbabilities,
+        predictedValue);
+  }
+
+  private static final String[] TASK_NAMES = taskNames();
+
+  private static String[] taskNames() {
+    Task[] tasks = Task.values();
+    String[] names = new String[tasks.length];
+    for (Task t : tasks) {
+      names[t.ordinal()] = t.name().toLowerCase(Locale.ROOT);
+    }
+    return names;
   }
 
   /** The name of class {@code k} (its index when the classes are not named). */
