@@ -12,6 +12,7 @@ import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.operator.LearnerOperator;
 import dev.eddy.job.operator.OutputTags;
+import dev.eddy.job.source.ModelInputTypeInfo;
 import dev.eddy.job.source.RawRecordDeserializer;
 import dev.eddy.job.source.RecordDecoder;
 import dev.eddy.schemas.DeadLetter;
@@ -20,7 +21,6 @@ import dev.eddy.sinks.EddySinks;
 import dev.eddy.sinks.Output;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -137,7 +137,7 @@ public final class EddyJob {
     String decode = role.equals("events") ? "decode" : "decode-" + role; // uids of release 0.1 kept
     return env.fromSource(source.build(), WatermarkStrategy.noWatermarks(), role)
         .uid(role + "-source")
-        .process(new RecordDecoder<>(parser), TypeInformation.of(ModelInput.class))
+        .process(new RecordDecoder<>(parser), new ModelInputTypeInfo())
         .uid(decode)
         .name("decode and validate " + role);
   }
