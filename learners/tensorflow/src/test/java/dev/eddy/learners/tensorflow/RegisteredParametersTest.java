@@ -1,27 +1,4 @@
 package dev.eddy.learners.tensorflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.eddy.learners.Learners;
-import dev.eddy.learners.params.ParamDeclarations;
-import dev.eddy.learners.params.ParamSet;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-/** Every registered learner type (the TensorFlow ones too) declares well-formed parameters. */
-class RegisteredParametersTest {
-
-  static java.util.Set<String> types() {
-    return Learners.types();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("types")
-  void everyParameterIsDescribedAndEveryDefaultValid(String type) {
-    ParamSet params = Learners.parameters(type);
-    assertThat(params.owner()).isEqualTo(type);
-    assertThat(params.names()).contains(Learners.HASH_BITS);
-    ParamDeclarations.assertWellDeclared(params);
-    assertThat(Learners.tasks(type)).isNotEmpty();
-  }
-}
+/** The learners' parameter check with the TensorFlow learner types registered too. */
+class RegisteredParametersTest extends dev.eddy.learners.RegisteredParametersTest {}
