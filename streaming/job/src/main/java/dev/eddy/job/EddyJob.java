@@ -106,7 +106,7 @@ public final class EddyJob {
     EddySinks sinks = new EddySinks(spec.kafka().connection().clientProperties(),
         spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
-        spec.name(), spec.kafka().transactionTimeout());
+        spec.name(), spec.kafka().transactionTimeout(), spec.checkpoint().acceptLostTransactions());
     OutputTag<DeadLetter> deadLetters = OutputTags.of(Output.DEAD_LETTER);
     write(predictions, Output.PREDICTIONS, sinks, spec);
     write(events.getSideOutput(deadLetters)

@@ -13,15 +13,20 @@ import org.apache.kafka.common.config.ConfigResource;
 /**
  * What a job needs of its Kafka cluster before it starts, checked by every way of starting it
  * ({@code bin/eddy run}, {@code submit}, the demo, the benchmark): its topics exist (the models topic
- * compacted, and taking records as large as a model snapshot may be), and the brokers allow the output transactions' timeout, so that a broker never cuts a
- * transaction short (the producer would fail only at its first transaction, after the job started).
+ * compacted, and taking records as large as a model snapshot may be), the brokers allow the output
+ * transactions' timeout, so that a broker never cuts a transaction short (the producer would fail
+ * only at its first transaction, after the job started), and no live job of the same name writes to
+ * the cluster ({@link NamesakeCheck}).
  */
 public final class JobKafka {
   private static final String MAX_TRANSACTION_TIMEOUT = "transaction.max.timeout.ms";
 
   private JobKafka() {}
 
-  /** Creates the spec's missing topics and checks the transaction timeout against the brokers' maximum. */
+  /**
+   * Creates the spec's missing topics, checks the transaction timeout against the brokers' maximum,
+   * and refuses to start beside a live exactly-once job of the same name.
+   */
   public static void prepare(JobSpec spec) {
     var topics = spec.kafka().topics();
     TopicAdmin.ensureTopics(spec.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
@@ -34,6 +39,7 @@ public final class JobKafka {
             + ", kafka.properties." + JobSpec.Kafka.TRANSACTION_TIMEOUT + ") is above the brokers' "
             + MAX_TRANSACTION_TIMEOUT + " (" + Durations.format(allowed) + "): lower it, or raise the brokers' maximum");
       }
+      NamesakeCheck.refuseLiveNamesake(spec.kafka().connection(), spec.name(), spec.checkpoint().interval());
     }
   }
 

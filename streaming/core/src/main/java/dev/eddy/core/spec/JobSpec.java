@@ -163,7 +163,10 @@ public record JobSpec(
    * @param guarantee output delivery guarantee
    * @param directory checkpoint storage URI, or null for the environment's default
    * @param timeout how long a checkpoint may take before it is declared failed
+   * @param acceptLostTransactions resume past a completed checkpoint whose Kafka transaction the
+   *     broker aborted before its commit (its outputs are lost), instead of failing the job
    */
-  public record Checkpoint(Duration interval, Guarantee guarantee, String directory, Duration timeout)
+  public record Checkpoint(Duration interval, Guarantee guarantee, String directory, Duration timeout,
+      boolean acceptLostTransactions)
       implements Serializable {}
 }

@@ -265,7 +265,7 @@ public final class JobSpecReader {
   }
 
   private static JobSpec.Checkpoint checkpoint(Node node) {
-    node.allow("interval", "guarantee", "directory", "timeout");
+    node.allow("interval", "guarantee", "directory", "timeout", "lost-transactions");
     String intervalText = node.text("interval", "10s");
     Duration interval;
     try {
@@ -292,7 +292,11 @@ public final class JobSpecReader {
     if (timeout.toMillis() < 100) {
       throw new JobSpecException("checkpoint.timeout", "must be at least 100ms, got " + timeoutText);
     }
-    return new JobSpec.Checkpoint(interval, guarantee, node.text("directory", null), timeout);
+    String lost = node.text("lost-transactions", "fail");
+    if (!lost.equals("fail") && !lost.equals("accept")) {
+      throw new JobSpecException("checkpoint.lost-transactions", "must be fail or accept, got " + lost);
+    }
+    return new JobSpec.Checkpoint(interval, guarantee, node.text("directory", null), timeout, lost.equals("accept"));
   }
 
   /** A mapping in the spec, with its dotted path for error messages. */

@@ -176,6 +176,11 @@ class JobSpecReaderTest {
         "kafka: {bootstrap: \"127.0.0.1:9092\", properties: {transaction.timeout.ms: soon}}"),
         "job spec: kafka.properties.transaction.timeout.ms: must be a number of milliseconds, got soon");
     assertError(MINIMAL + "checkpoint: {timeout: later}\n", "job spec: checkpoint.timeout: expected a duration");
+    assertThat(JobSpecReader.parse(MINIMAL).checkpoint().acceptLostTransactions()).isFalse();
+    assertThat(JobSpecReader.parse(MINIMAL + "checkpoint: {lost-transactions: accept}\n").checkpoint().acceptLostTransactions())
+        .isTrue();
+    assertError(MINIMAL + "checkpoint: {lost-transactions: ignore}\n",
+        "job spec: checkpoint.lost-transactions: must be fail or accept, got ignore");
   }
 
   /** A model whose snapshot the models topic could not take fails at start, naming its size and the limit. */
