@@ -1,14 +1,9 @@
 package dev.eddy.learners.codec;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,14 +45,7 @@ public final class Framing {
 
   /** Frames {@code body} with {@code magic} and {@code version}. */
   public static byte[] encode(int magic, int version, BodyWriter body) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeHeader(out, magic, version);
-      body.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to memory", e);
-    }
-    return bytes.toByteArray();
+    return BytesOut.frame(magic, version, body);
   }
 
   /**
@@ -70,12 +58,12 @@ public final class Framing {
     if (bytes == null) {
       throw new IllegalArgumentException("not a " + what + ": null");
     }
-    ByteArrayInputStream source = new ByteArrayInputStream(bytes);
-    try (DataInputStream in = new DataInputStream(source)) {
+    BytesIn in = new BytesIn(bytes);
+    try {
       int version = readHeader(in, magic, latest, what);
       T result = body.read(in, version);
-      if (source.available() > 0) {
-        throw new IllegalArgumentException(what + " has " + source.available() + " trailing bytes");
+      if (in.remaining() > 0) {
+        throw new IllegalArgumentException(what + " has " + in.remaining() + " trailing bytes");
       }
       return result;
     } catch (EOFException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Label;
+import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Records written with a released earlier schema keep decoding: the golden files under {@code
- * golden/} were written by schema version 1 (before multiclass and regression) and are read with
- * today's classes, the new fields taking their defaults.
+ * golden/} were written by schema version 1 (before multiclass and regression; for model snapshots,
+ * before the label counts) and are read with today's classes, the new fields taking their defaults.
  */
 class SchemaHistoryTest {
 
@@ -59,14 +60,27 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void aVersion1ModelSnapshotDecodesWithNoLabelCounts() throws IOException {
+    ModelSnapshot m = Topics.MODEL.decode(golden("modelsnapshot-v1.bin"));
+    assertThat(m.getModelKey()).isEqualTo("tenant-a");
+    assertThat(m.getVersion()).isEqualTo(3);
+    assertThat(m.getExamples()).isEqualTo(1200);
+    assertThat(m.getReason()).isEqualTo("drift");
+    assertThat(m.getMetrics()).containsEntry("accuracy", 0.9);
+    assertThat(m.getLabelsMatched()).isZero();
+    assertThat(m.getLabelsExpired()).isZero();
+  }
+
+  @Test
   void decodeAnyStillTellsAVersion1RecordsType() throws IOException {
     assertThat(Topics.decodeAny(golden("event-v1.bin"))).isInstanceOf(Event.class);
     assertThat(Topics.decodeAny(golden("label-v1.bin"))).isInstanceOf(Label.class);
     assertThat(Topics.decodeAny(golden("prediction-v1.bin"))).isInstanceOf(Prediction.class);
+    assertThat(Topics.decodeAny(golden("modelsnapshot-v1.bin"))).isInstanceOf(ModelSnapshot.class);
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {Event.class, Label.class, Prediction.class})
+  @ValueSource(classes = {Event.class, Label.class, Prediction.class, ModelSnapshot.class})
   void everyKeptVersionIsReadableByTodaysSchema(Class<?> type) {
     Schema current = SpecificData.get().getSchema(type);
     assertThat(AvroCodec.history(type)).isNotEmpty().allSatisfy(old ->

@@ -111,6 +111,15 @@ public final class OutputRecords {
 
   /** The models-topic record of the model's current version: champion, standardizer, metrics. */
   public static ModelSnapshot snapshot(String modelKey, ModelState model, String reason, long timestamp) {
+    return snapshot(modelKey, model, reason, timestamp, 0, 0);
+  }
+
+  /**
+   * The models-topic record of the model's current version, with how many labels from the labels
+   * topic were matched to their events and how many events waited for one in vain.
+   */
+  public static ModelSnapshot snapshot(String modelKey, ModelState model, String reason, long timestamp,
+      long labelsMatched, long labelsExpired) {
     var champion = model.champion();
     return ModelSnapshot.newBuilder()
         .setModelKey(modelKey)
@@ -123,6 +132,8 @@ public final class OutputRecords {
         .setExamples(champion.examplesSeen())
         .setReason(reason)
         .setTimestamp(timestamp)
+        .setLabelsMatched(labelsMatched)
+        .setLabelsExpired(labelsExpired)
         .build();
   }
 }

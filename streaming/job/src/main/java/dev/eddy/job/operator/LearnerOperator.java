@@ -22,14 +22,17 @@ import dev.eddy.schemas.Prediction;
 import dev.eddy.sinks.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
@@ -56,6 +59,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private static final long serialVersionUID = 1L;
   /** Name of the keyed state; part of savepoint compatibility, never rename. */
   public static final String STATE_NAME = "eddy-model";
+  /** Name of the keyed state of a key's label counts (matched, expired); never rename. */
+  static final String LABEL_COUNTS = "eddy-label-counts";
   private static final OutputTag<DriftEvent> DRIFT = OutputTags.of(Output.DRIFT);
   private static final OutputTag<ModelSnapshot> MODELS = OutputTags.of(Output.MODELS);
   private static final OutputTag<DeadLetter> DEAD_LETTERS = OutputTags.of(Output.DEAD_LETTER);
@@ -74,6 +79,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient LabelWaits labels;
   private transient LearnerDevice device;
   private transient ValueState<byte[]> state;
+  private transient ValueState<long[]> labelCounts;
   private transient ModelCache cache;
   private transient StreamRecord<Prediction> reuse;
   private transient Counter predictions;
@@ -113,14 +119,22 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     reuse = new StreamRecord<>(null);
     predictions = getMetricGroup().counter("eddyPredictions");
     learned = getMetricGroup().counter("eddyLearned");
-    labels = new LabelWaits(labelsSpec, this::mapState,
-        getInternalTimerService("eddy-pending-deadlines", StringSerializer.INSTANCE, new Deadlines(true)),
-        getInternalTimerService("eddy-early-deadlines", StringSerializer.INSTANCE, new Deadlines(false)),
+    labelCounts = getPartitionedState(
+        new ValueStateDescriptor<>(LABEL_COUNTS, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    labels = new LabelWaits(labelsSpec, getPartitionedState(bytesByEventId(LabelWaits.PENDING)),
+        getPartitionedState(bytesByEventId(LabelWaits.EARLY)),
+        deadlines(LabelWaits.PENDING_DEADLINES, "eddy-pending-expiry", new Deadlines(true)),
+        deadlines(LabelWaits.EARLY_DEADLINES, "eddy-early-expiry", new Deadlines(false)),
         getMetricGroup());
   }
 
-  private <V> MapState<String, V> mapState(MapStateDescriptor<String, V> descriptor) throws Exception {
-    return getPartitionedState(descriptor);
+  private static MapStateDescriptor<String, byte[]> bytesByEventId(String name) {
+    return new MapStateDescriptor<>(name, Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+  }
+
+  private DeadlineBuckets deadlines(String listName, String timersName, Deadlines onTimer) throws Exception {
+    return new DeadlineBuckets(getOrCreateKeyedState(LongSerializer.INSTANCE, new ListStateDescriptor<>(listName, Types.STRING)),
+        getInternalTimerService(timersName, VoidNamespaceSerializer.INSTANCE, onTimer));
   }
 
   @Override
@@ -146,7 +160,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     predictions.inc();
     double label = e.label;
     if (!e.hasLabel()) {
-      InputLabel first = labels.eventWithoutLabel(e.id, scored, e.timestamp, now());
+      InputLabel first = labels.eventWithoutLabel(entry, e.id, scored, e.timestamp, now());
       label = first == null ? Double.NaN : first.label;
     }
     if (!Double.isNaN(label)) {
@@ -157,16 +171,17 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
   /** A label from the labels topic: its waiting event is learned from now, or the label waits for its event. */
   private void label(InputLabel l) throws Exception {
-    PendingCodec.Pending waiting = labels.label(l, now());
+    PendingCodec.Pending waiting = labels.label(cache.get(l.modelKey), l, now());
     if (waiting != null) {
       ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
+      entry.labelsMatched++;
       learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
       entry.dirty = true;
     }
   }
 
   private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
-    emit(key, entry.model, entry.model.learn(scored, label), timestamp);
+    emit(key, entry, entry.model.learn(scored, label), timestamp);
     learned.inc();
   }
 
@@ -174,8 +189,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     return getProcessingTimeService().getCurrentProcessingTime();
   }
 
-  /** The deadlines of waiting events ({@code pending}) or of labels that came first. */
-  private final class Deadlines implements Triggerable<String, String> {
+  /** A second in which deadlines of waiting events ({@code pending}) or of labels that came first passed. */
+  private final class Deadlines implements Triggerable<String, VoidNamespace> {
     private final boolean pending;
 
     Deadlines(boolean pending) {
@@ -183,21 +198,35 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<String, String> timer) throws Exception {
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
       if (pending) {
-        labels.pendingDeadline(timer.getNamespace());
+        int dropped = labels.pendingDeadlines(timer.getTimestamp());
+        if (dropped > 0) {
+          countExpired(timer.getKey(), dropped);
+        }
         return;
       }
-      InputLabel orphan = labels.earlyDeadline(timer.getNamespace());
-      if (orphan != null) {
+      for (InputLabel orphan : labels.earlyDeadlines(timer.getTimestamp())) {
         output.collect(DEAD_LETTERS, new StreamRecord<>(RecordDecoder.deadLetter(orphan.source, NO_EVENT)));
       }
     }
 
     @Override
-    public void onEventTime(InternalTimer<String, String> timer) {
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
       // waits are in processing time
     }
+  }
+
+  /** Adds to the key's expired count: in its cached entry, or straight in keyed state. */
+  private void countExpired(String key, int dropped) throws IOException {
+    ModelCache.Entry entry = cache.get(key);
+    if (entry != null) {
+      entry.labelsExpired += dropped;
+      entry.dirty = true;
+      return;
+    }
+    long[] counts = labelCounts.value();
+    labelCounts.update(new long[] {counts == null ? 0 : counts[0], (counts == null ? 0 : counts[1]) + dropped});
   }
 
   /** The key's model: cached, or restored from keyed state, or a fresh one (published as version 1). */
@@ -211,21 +240,31 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       } else {
         entry = new ModelCache.Entry(ModelStateCodec.decode(stored, config));
       }
+      long[] counts = labelCounts.value();
+      if (counts != null) {
+        entry.labelsMatched = counts[0];
+        entry.labelsExpired = counts[1];
+      }
       cache.put(key, entry, this::writeBack);
     }
     return entry;
   }
 
   /** Emits what the learn half reported: a concept-drift signal, a new model version. */
-  private void emit(String key, ModelState model, Learned learned, long timestamp) {
+  private void emit(String key, ModelCache.Entry entry, Learned learned, long timestamp) {
     if (learned.signal() != null) {
       output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(key, learned.signal(), timestamp)));
     }
     if (learned.newVersion()) {
-      output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, learned.newVersionReason(), timestamp)));
-    } else if (publishEvery > 0 && model.labelled() % publishEvery == 0) {
-      output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, OutputRecords.UPDATE, timestamp)));
+      publish(key, entry, learned.newVersionReason(), timestamp);
+    } else if (publishEvery > 0 && entry.model.labelled() % publishEvery == 0) {
+      publish(key, entry, OutputRecords.UPDATE, timestamp);
     }
+  }
+
+  private void publish(String key, ModelCache.Entry entry, String reason, long timestamp) {
+    output.collect(MODELS, new StreamRecord<>(
+        OutputRecords.snapshot(key, entry.model, reason, timestamp, entry.labelsMatched, entry.labelsExpired)));
   }
 
   /** Runs before the keyed state backend is snapshotted, for checkpoints and savepoints alike. */
@@ -281,12 +320,15 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     super.finish();
   }
 
-  /** Stores one model under its key, then restores the key context of the current record. */
-  private void writeBack(String key, ModelState model) {
+  /** Stores one model (and its label counts) under its key, then restores the key context of the current record. */
+  private void writeBack(String key, ModelCache.Entry entry) {
     Object current = getCurrentKey();
     setCurrentKey(key);
     try {
-      state.update(ModelStateCodec.encode(model));
+      state.update(ModelStateCodec.encode(entry.model));
+      if (entry.labelsMatched + entry.labelsExpired > 0) {
+        labelCounts.update(new long[] {entry.labelsMatched, entry.labelsExpired});
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the model of key " + key, e);
     } finally {

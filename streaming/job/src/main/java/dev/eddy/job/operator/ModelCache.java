@@ -18,9 +18,15 @@ final class ModelCache {
   private final LinkedHashMap<String, Entry> entries;
   private final Consumer<ModelState> release;
 
+  /** A key's decoded model, with the label counts kept beside it and the deadline seconds it registered. */
   static final class Entry {
     final ModelState model;
     boolean dirty;
+    long labelsMatched;
+    long labelsExpired;
+    /** The last deadline seconds registered for this key (not state: registering again is harmless). */
+    long pendingBucket = Long.MIN_VALUE;
+    long earlyBucket = Long.MIN_VALUE;
 
     Entry(ModelState model) {
       this.model = model;
@@ -39,12 +45,12 @@ final class ModelCache {
   }
 
   /** Adds an entry; when full, first writes back and drops the least recently used one. */
-  void put(String key, Entry entry, BiConsumer<String, ModelState> writer) {
+  void put(String key, Entry entry, BiConsumer<String, Entry> writer) {
     if (entries.size() >= capacity) {
       Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
       Map.Entry<String, Entry> e = eldest.next();
       if (e.getValue().dirty) {
-        writer.accept(e.getKey(), e.getValue().model);
+        writer.accept(e.getKey(), e.getValue());
       }
       eldest.remove();
       release.accept(e.getValue().model);
@@ -78,10 +84,10 @@ final class ModelCache {
   }
 
   /** Writes back every changed model; entries stay cached and become clean. */
-  void flush(BiConsumer<String, ModelState> writer) {
+  void flush(BiConsumer<String, Entry> writer) {
     for (Map.Entry<String, Entry> e : entries.entrySet()) {
       if (e.getValue().dirty) {
-        writer.accept(e.getKey(), e.getValue().model);
+        writer.accept(e.getKey(), e.getValue());
         e.getValue().dirty = false;
       }
     }

@@ -65,6 +65,12 @@ class LearnerOperatorLabelsTest {
     return out;
   }
 
+  static ModelSnapshot lastModel(KeyedOneInputStreamOperatorTestHarness<String, ModelInput, Prediction> h) {
+    List<ModelSnapshot> all = new ArrayList<>();
+    h.getSideOutput(OutputTags.of(Output.MODELS)).forEach(r -> all.add(r.getValue()));
+    return all.get(all.size() - 1);
+  }
+
   @Test
   void labelsAfterBeforeTwiceAndNeverAreMatchedIgnoredOrDropped() throws Exception {
     try (var h = harness()) {
@@ -90,8 +96,17 @@ class LearnerOperatorLabelsTest {
       h.processElement(label("e3", 1), 0); // too late: the event stopped waiting
       assertThat(learnedCounts(h)).containsExactly(1L, 2L);
 
+      h.processElement(ModelInput.of(new InputEvent("e4", "k", 0, new double[] {1, 1}, 1)), 0); // its label on it
+      ModelSnapshot last = lastModel(h);
+      assertThat(last.getExamples()).isEqualTo(3);
+      assertThat(last.getLabelsMatched()).as("e1 and e2 from the labels topic").isEqualTo(2);
+      assertThat(last.getLabelsExpired()).as("e3").isEqualTo(1);
+
       h.processElement(label("e9", 1), 0); // its event never comes
-      h.setProcessingTime(1_000 + 10_001 + 1_001);
+      h.setProcessingTime(1_000 + 10_001 + 999);
+      var none = h.getSideOutput(OutputTags.of(Output.DEAD_LETTER));
+      assertThat(none == null ? 0 : none.size()).as("the late e3 and e9 wait until 12_001, in the second up to 13_000").isZero();
+      h.setProcessingTime(1_000 + 10_001 + 1_001 + 1_000); // deadlines pass within a second of their time
       List<DeadLetter> dead = new ArrayList<>();
       h.getSideOutput(OutputTags.of(Output.DEAD_LETTER)).forEach(r -> dead.add(r.getValue()));
       assertThat(dead).extracting(DeadLetter::getReason).containsExactly(LearnerOperator.NO_EVENT, LearnerOperator.NO_EVENT);
