@@ -57,6 +57,6 @@ public final class EddySinks {
         .setKafkaProducerConfig(producer)
         .build();
     boolean refuseLoss = guarantee == DeliveryGuarantee.EXACTLY_ONCE && !acceptLostTransactions;
-    return refuseLoss ? new LossRefusingKafkaSink<>(sink, producer.getProperty("transaction.timeout.ms")) : sink;
+    return refuseLoss ? new LossRefusingKafkaSink<>(sink, producer) : sink;
   }
 }

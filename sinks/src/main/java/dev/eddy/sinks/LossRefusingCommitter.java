@@ -3,25 +3,31 @@ package dev.eddy.sinks;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.connector.kafka.sink.KafkaCommittable;
 
 /**
- * Commits like the connector's committer, except that a transaction the broker has already aborted
- * fails the job with a {@link TransactionLostException}. The connector itself treats that case as a
- * "known failure", logs it and drops the transaction's records while offsets and state move on.
+ * Commits like the connector's committer, except that a transaction the broker has aborted fails
+ * the job with a {@link TransactionLostException}. The connector itself treats every fenced commit as
+ * a "known failure", logs it and drops the transaction's records while offsets and state move on.
+ * A fenced commit of a transaction the coordinator has committed (the normal case on restore with
+ * Kafka's transaction protocol 2, see {@link TransactionOutcomes}) counts as committed.
  */
 public final class LossRefusingCommitter implements Committer<KafkaCommittable> {
   private final Committer<KafkaCommittable> committer;
+  private final TransactionOutcomes outcomes;
   private final String timeoutMs;
 
   /**
    * @param committer the connector's committer
-   * @param timeoutMs the producers' transaction.timeout.ms, for the error message
+   * @param producer the producers' properties: the connection to ask the coordinator, and their
+   *     transaction.timeout.ms for the error message
    */
-  public LossRefusingCommitter(Committer<KafkaCommittable> committer, String timeoutMs) {
+  public LossRefusingCommitter(Committer<KafkaCommittable> committer, Properties producer) {
     this.committer = committer;
-    this.timeoutMs = timeoutMs;
+    this.outcomes = new TransactionOutcomes(producer);
+    this.timeoutMs = producer.getProperty("transaction.timeout.ms", "60000");
   }
 
   @Override
@@ -33,10 +39,15 @@ public final class LossRefusingCommitter implements Committer<KafkaCommittable> 
 
   @Override
   public void close() throws Exception {
-    committer.close();
+    try (outcomes) {
+      committer.close();
+    }
   }
 
-  /** Passes every signal on, turning a known failure (the records are gone) into a job failure. */
+  /**
+   * Passes every signal on, except a known failure: already committed if the coordinator says so,
+   * asked again later if it cannot say now, a job failure otherwise (the records are gone).
+   */
   private final class LossRefusingRequest implements CommitRequest<KafkaCommittable> {
     private final CommitRequest<KafkaCommittable> request;
 
@@ -56,8 +67,20 @@ public final class LossRefusingCommitter implements Committer<KafkaCommittable> 
 
     @Override
     public void signalFailedWithKnownReason(Throwable t) {
-      request.signalFailedWithUnknownReason(
-          new TransactionLostException(request.getCommittable().getTransactionalId(), timeoutMs, t));
+      TransactionOutcomes.Answer answer;
+      try {
+        answer = outcomes.outcome(getCommittable());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        request.retryLater();
+        return;
+      }
+      switch (answer.outcome()) {
+        case COMMITTED -> request.signalAlreadyCommitted();
+        case UNKNOWN -> request.retryLater();
+        case NOT_COMMITTED -> request.signalFailedWithUnknownReason(new TransactionLostException(
+            getCommittable().getTransactionalId(), timeoutMs, answer.reason(), t));
+      }
     }
 
     @Override

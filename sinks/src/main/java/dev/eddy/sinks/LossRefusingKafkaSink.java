@@ -2,6 +2,7 @@ package dev.eddy.sinks;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Properties;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -24,11 +25,12 @@ final class LossRefusingKafkaSink<T>
         SupportsPostCommitTopology<KafkaCommittable> {
   private static final long serialVersionUID = 1L;
   private final KafkaSink<T> sink;
-  private final String timeoutMs;
+  private final Properties producer;
 
-  LossRefusingKafkaSink(KafkaSink<T> sink, String timeoutMs) {
+  /** @param producer the producers' properties, for the committer's questions to the coordinator */
+  LossRefusingKafkaSink(KafkaSink<T> sink, Properties producer) {
     this.sink = sink;
-    this.timeoutMs = timeoutMs;
+    this.producer = producer;
   }
 
   @Override
@@ -50,7 +52,7 @@ final class LossRefusingKafkaSink<T>
 
   @Override
   public Committer<KafkaCommittable> createCommitter(CommitterInitContext context) {
-    return new LossRefusingCommitter(sink.createCommitter(context), timeoutMs);
+    return new LossRefusingCommitter(sink.createCommitter(context), producer);
   }
 
   @Override

@@ -13,9 +13,10 @@ import org.apache.flink.runtime.throwable.ThrowableType;
 public final class TransactionLostException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  TransactionLostException(String transactionalId, String timeoutMs, Throwable cause) {
+  TransactionLostException(String transactionalId, String timeoutMs, String coordinator, Throwable cause) {
     super("the Kafka transaction " + transactionalId + " of a completed checkpoint could not be committed ("
-        + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); the broker aborted it, most likely"
+        + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "; " + coordinator
+        + "); the broker aborted it, most likely"
         + " because the commit came later than transaction.timeout.ms (" + timeoutMs + " ms), and the outputs it"
         + " held are lost. Restore from an earlier savepoint, or set checkpoint.lost-transactions: accept to"
         + " resume from this checkpoint without them.", cause);

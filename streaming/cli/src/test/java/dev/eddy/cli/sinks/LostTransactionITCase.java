@@ -22,6 +22,7 @@ import org.apache.flink.streaming.runtime.operators.sink.committables.CommitRequ
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,11 +42,12 @@ class LostTransactionITCase {
     KafkaCommittable late = openTransaction("lost-1", config);
     awaitAbortedByTheBroker("lost-1");
 
-    var committer = new LossRefusingCommitter(committer(config), "1000");
+    var committer = new LossRefusingCommitter(committer(config, "lost"), config);
     assertThatThrownBy(() -> committer.commit(List.of(new Request(late))))
         .satisfies(e -> assertThat(ExecutionFailureHandler.isUnrecoverableError(e)).as("no restart").isTrue())
         .hasCauseInstanceOf(TransactionLostException.class)
-        .cause().hasMessageContaining("lost-1").hasMessageContaining("transaction.timeout.ms (1000 ms)");
+        .cause().hasMessageContaining("lost-1").hasMessageContaining("the coordinator has it")
+        .hasMessageContaining("transaction.timeout.ms (1000 ms)");
     assertThat(kafka.readCommitted("lost-out")).isEmpty();
     committer.close();
   }
@@ -55,10 +57,31 @@ class LostTransactionITCase {
     kafka.createTopics(List.of("kept-out"));
     Properties config = producerConfig();
     KafkaCommittable timely = openTransaction("kept-1", config, "kept-out");
-    var committer = new LossRefusingCommitter(committer(config), "1000");
+    var committer = new LossRefusingCommitter(committer(config, "lost"), config);
     committer.commit(List.of(new Request(timely)));
     assertThat(kafka.readCommitted("kept-out")).hasSize(1);
     committer.close();
+  }
+
+  @Test
+  void aFencedRecommitOfACommittedTransactionCountsAsCommitted() throws Exception {
+    kafka.createTopics(List.of("again-out"));
+    Properties config = producerConfig();
+    config.setProperty("transaction.timeout.ms", "60000");
+    KafkaCommittable done = committedByTheWriter("again-1", config, "again-out");
+    // as after a restore: the checkpoint's committable is committed again by a new committer
+    Request plain = new Request(done);
+    try (KafkaCommitter connector = committer(config, "plain")) {
+      connector.commit(List.of(plain));
+    }
+    assertThat(plain.knownFailure).as("protocol 2 bumped the epoch: the connector's own committer is fenced")
+        .isInstanceOf(ProducerFencedException.class);
+    Request again = new Request(done);
+    try (var refusing = new LossRefusingCommitter(committer(config, "again"), config)) {
+      refusing.commit(List.of(again));
+    }
+    assertThat(again.alreadyCommitted).isTrue();
+    assertThat(kafka.readCommitted("again-out")).hasSize(2);
   }
 
   private Properties producerConfig() {
@@ -70,12 +93,33 @@ class LostTransactionITCase {
     return config;
   }
 
-  private static KafkaCommitter committer(Properties config) {
-    return new KafkaCommitter(config, "lost", 0, 0, false, FlinkKafkaInternalProducer::new);
+  private static KafkaCommitter committer(Properties config, String prefix) {
+    return new KafkaCommitter(config, prefix, 0, 0, false, FlinkKafkaInternalProducer::new);
   }
 
   private static KafkaCommittable openTransaction(String transactionalId, Properties config) {
     return openTransaction(transactionalId, config, "lost-out");
+  }
+
+  /**
+   * A checkpoint's transaction committed by the writer's own producer before a failure (a chained
+   * committer commits with it), as the checkpoint stored it. The producer's first transaction makes it
+   * speak the broker's transaction protocol 2 (an epoch bump per commit) as a long-running writer does.
+   */
+  private static KafkaCommittable committedByTheWriter(String transactionalId, Properties config, String topic) {
+    try (var producer = new FlinkKafkaInternalProducer<byte[], byte[]>(config, transactionalId)) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "v".getBytes(StandardCharsets.UTF_8)));
+      producer.commitTransaction();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, "w".getBytes(StandardCharsets.UTF_8)));
+      producer.flush();
+      KafkaCommittable checkpointed =
+          new KafkaCommittable(producer.getProducerId(), producer.getEpoch(), transactionalId, null);
+      producer.commitTransaction();
+      return checkpointed;
+    }
   }
 
   /** A transaction as the writer leaves it at a checkpoint: records sent and flushed, not committed. */
@@ -108,9 +152,24 @@ class LostTransactionITCase {
 
   /** Flink's own commit request, as the committer operator hands it over. */
   private static final class Request extends CommitRequestImpl<KafkaCommittable> {
+    Throwable knownFailure;
+    boolean alreadyCommitted;
+
     Request(KafkaCommittable committable) {
       super(committable, InternalSinkCommitterMetricGroup.wrap(
           UnregisteredMetricGroups.createUnregisteredOperatorMetricGroup()));
+    }
+
+    @Override
+    public void signalFailedWithKnownReason(Throwable t) {
+      knownFailure = t;
+      super.signalFailedWithKnownReason(t);
+    }
+
+    @Override
+    public void signalAlreadyCommitted() {
+      alreadyCommitted = true;
+      super.signalAlreadyCommitted();
     }
   }
 }
