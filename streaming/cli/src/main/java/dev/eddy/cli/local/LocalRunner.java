@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -26,10 +27,12 @@ public final class LocalRunner {
     return start(spec, bounded, workDir, new Configuration());
   }
 
-  /** Starts the job with {@code extra} settings on top of the spec's (e.g. a savepoint to restore). */
-  static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
+  /**
+   * Starts the job with {@code extra} settings on top of the spec's and the local defaults (e.g. a
+   * savepoint to restore, or {@code restart-strategy.type: none}).
+   */
+  public static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
     Configuration conf = EddyJob.configuration(spec);
-    conf.addAll(extra);
     if (spec.checkpoint().directory() == null) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       conf.set(
@@ -40,6 +43,10 @@ public final class LocalRunner {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
+    // the MiniCluster's slots are in this JVM from the start: a restart that finds none lost its
+    // TaskManager, and fails within seconds instead of waiting Flink's default 5 minutes for one
+    conf.set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, java.time.Duration.ofSeconds(15));
+    conf.addAll(extra);
     // one slot per subtask: the local environment's default parallelism (the core count) would wait
     // forever for slots the MiniCluster does not have
     int parallelism = spec.parallelism() > 0 ? spec.parallelism() : 1;
