@@ -1,5 +1,6 @@
 package dev.eddy.cli;
 
+import dev.eddy.core.kafka.KafkaAccess;
 import dev.eddy.core.kafka.KafkaConnection;
 import java.io.IOException;
 import java.io.Reader;
@@ -36,6 +37,13 @@ public final class KafkaOptions {
       p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
       properties.remove("bootstrap.servers"); // --bootstrap says where
     }
-    return new KafkaConnection(bootstrap, properties);
+    KafkaConnection connection;
+    try {
+      connection = new KafkaConnection(bootstrap, properties);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException((config != null ? "--kafka-config: " : "") + e.getMessage(), e);
+    }
+    KafkaAccess.check(connection); // says within seconds why a cluster does not let us in
+    return connection;
   }
 }

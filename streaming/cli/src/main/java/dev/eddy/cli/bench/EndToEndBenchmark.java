@@ -25,7 +25,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * the same run (1) a plain Kafka consume→produce passthrough of the same records (the ceiling: no
  * decoding, no learning, no Flink) and (2) the Eddy job run bounded on a MiniCluster over them; with a
  * label delay, also (3) the same job over the same stream whose labels come on the labels topic
- * {@code labelDelay} events after their events (every event waits in keyed state for its label).
+ * {@code labelDelay} events after their events (every event waits in keyed state for its label); with a
+ * share of bad records, also (4) the same job over the same valid events with that share of malformed
+ * records mixed in (dead-lettered), its rate counted over the valid events, next to (5) the clean job
+ * run again right after it (same warm JVM: the first run pays the JIT's warm-up, so it is no fair baseline).
  */
 public final class EndToEndBenchmark {
   /**
@@ -35,16 +38,25 @@ public final class EndToEndBenchmark {
    * @param ratio job / passthrough
    * @param delayedPerSecond events/s of the job with the labels apart (net runtime), NaN when not run
    * @param delayedRatio delayed / immediate job rate, NaN when not run
+   * @param badPercent bad records per 100 valid events in run (4); 0: not run
+   * @param badPerSecond valid events/s of the job with the bad records mixed in (net runtime), NaN when not run
+   * @param cleanAgainPerSecond events/s of the clean job run again after run (4), NaN when not run
+   * @param badRatio badPerSecond / cleanAgainPerSecond, NaN when not run
    */
   public record Result(long events, double passthroughSeconds, double passthroughPerSecond,
       double jobSeconds, double jobPerSecond, double jobWallSeconds, double jobWallPerSecond,
       double ratio, long predictions, int labelDelay, double delayedSeconds, double delayedPerSecond,
-      double delayedRatio) {}
+      double delayedRatio, int badPercent, double badSeconds, double badPerSecond, double cleanAgainSeconds,
+      double cleanAgainPerSecond, double badRatio) {}
 
   private EndToEndBenchmark() {}
 
-  /** @param labelDelay events between an event and its label for run (3); negative: no such run */
-  public static Result run(long events, int labelDelay, Path workDir, PrintStream out) throws Exception {
+  /**
+   * @param labelDelay events between an event and its label for run (3); negative: no such run
+   * @param badPercent bad records per 100 valid events for run (4); 0: no such run
+   */
+  public static Result run(long events, int labelDelay, int badPercent, Path workDir, PrintStream out)
+      throws Exception {
     try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
       JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
@@ -81,10 +93,45 @@ public final class EndToEndBenchmark {
         delayed = LocalRunner.run(later, true, workDir.resolve("delayed")).getNetRuntime() / 1000.0;
         requirePredictions(bootstrap, "d-predictions", events);
       }
+      double withBad = badPercent > 0 ? withBadRecords(bootstrap, events, badPercent, workDir, out) : Double.NaN;
+      double cleanAgain = Double.NaN;
+      if (badPercent > 0) {
+        out.println("Eddy job over the clean stream again (the baseline of the run with bad records) ...");
+        JobSpec again = JobSpecReader.parse(SeededWorkload.spec(bootstrap).replace("name: eddy-demo", "name: eddy-clean")
+            .replace("  bootstrap: " + bootstrap, "  bootstrap: " + bootstrap + "\n  topics: {predictions: c-predictions,"
+                + " drift: c-drift, models: c-models, dead-letter: c-dlq}"));
+        JobKafka.prepare(again);
+        cleanAgain = LocalRunner.run(again, true, workDir.resolve("clean-again")).getNetRuntime() / 1000.0;
+        requirePredictions(bootstrap, "c-predictions", events);
+      }
       return new Result(events, passthrough, events / passthrough, net, events / net, wall, events / wall,
           (events / net) / (events / passthrough), predictions, labelDelay, delayed, events / delayed,
-          (events / delayed) / (events / net));
+          (events / delayed) / (events / net), badPercent, withBad, events / withBad, cleanAgain, events / cleanAgain,
+          cleanAgain / withBad);
     }
+  }
+
+  /** Run (4): the same valid events with {@code badPercent} % malformed records; returns its net seconds. */
+  private static double withBadRecords(String bootstrap, long events, int badPercent, Path workDir, PrintStream out)
+      throws Exception {
+    JobSpec bad = JobSpecReader.parse(SeededWorkload.spec(bootstrap).replace("name: eddy-demo", "name: eddy-bad")
+        .replace("  bootstrap: " + bootstrap, "  bootstrap: " + bootstrap
+            + "\n  topics: {events: b-events, labels: b-labels, predictions: b-predictions, drift: b-drift, models: b-models,"
+            + " dead-letter: b-dlq}"));
+    JobKafka.prepare(bad);
+    int badRecords = (int) (events * badPercent / 100);
+    out.println("producing the same " + events + " events with " + badRecords + " bad records mixed in ...");
+    try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+      SeededWorkload.produce(p, "b-events", events, badRecords, 7, n -> {});
+    }
+    out.println("Eddy job over the stream with bad records, bounded, on a MiniCluster ...");
+    double seconds = LocalRunner.run(bad, true, workDir.resolve("bad")).getNetRuntime() / 1000.0;
+    requirePredictions(bootstrap, "b-predictions", events);
+    long dead = KafkaClients.readAll(KafkaConnection.of(bootstrap), "b-dlq", true, 0, Duration.ofSeconds(2), r -> {});
+    if (dead != badRecords) {
+      throw new IllegalStateException("expected " + badRecords + " dead letters, found " + dead);
+    }
+    return seconds;
   }
 
   /** Checks that the topic holds exactly one committed prediction per event; returns their count. */

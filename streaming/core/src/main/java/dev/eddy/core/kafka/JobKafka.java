@@ -23,6 +23,7 @@ public final class JobKafka {
 
   /** Creates the spec's missing topics and checks the transaction timeout against the brokers' maximum. */
   public static void prepare(JobSpec spec) {
+    KafkaAccess.check(spec.kafka().connection());
     var topics = spec.kafka().topics();
     TopicAdmin.ensureTopics(spec.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
     TopicAdmin.ensureMaxMessageBytes(spec.kafka().connection(), topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
