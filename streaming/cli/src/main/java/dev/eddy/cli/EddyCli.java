@@ -18,6 +18,7 @@ import picocli.CommandLine;
     subcommands = {
       DemoCommand.class,
       KafkaCommand.class,
+      AclsCommand.class,
       ProduceCommand.class,
       RunCommand.class,
       ConsumeCommand.class,
