@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
     name = "acls",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the ACLs a job's user needs on a cluster that enforces ACLs, as kafka-acls.sh commands;",
-      "with --apply, creates the job's topics and those ACLs as the administrator of --admin-config."
+      "Prints or creates the ACLs a job's Kafka user needs on a cluster that enforces ACLs.",
+      "Without --apply it prints them as kafka-acls.sh commands; with --apply it creates the job's topics",
+      "and those ACLs as the administrator of --admin-config."
     })
 public final class AclsCommand implements Callable<Integer> {
   @Option(names = "--spec", required = true, description = "The job spec (YAML).")
