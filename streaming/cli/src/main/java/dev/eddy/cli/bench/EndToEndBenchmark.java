@@ -28,8 +28,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * {@code labelDelay} events after their events (every event waits in keyed state for its label); with a
  * share of bad records, also (4) the same job over the same valid events with that share of malformed
  * records mixed in (dead-lettered), its rate counted over the valid events, next to (5) the clean job
- * run again, alternating with (4) for {@link #BAD_ROUNDS} rounds, the fastest run of each counting (the
- * first job run pays the JIT's warm-up, so it is no fair baseline).
+ * run again, alternating with (4) for {@link #BAD_ROUNDS} rounds (each first in every other round), the
+ * fastest run of each counting (the first job run pays the JIT's warm-up, so it is no fair baseline).
  */
 public final class EndToEndBenchmark {
   /**
@@ -105,8 +105,11 @@ public final class EndToEndBenchmark {
     }
   }
 
-  /** Rounds of runs (4) and (5), alternating; the fastest of each counts (the JIT keeps warming up across runs). */
-  static final int BAD_ROUNDS = 2;
+  /**
+   * Rounds of runs (4) and (5), each first in every other round; the fastest of each counts (the JIT
+   * keeps warming up across runs, and the machine's other load comes and goes).
+   */
+  static final int BAD_ROUNDS = 4;
 
   /**
    * Runs (4) and (5): the same valid events with {@code badPercent} % malformed records, and the clean
@@ -123,9 +126,16 @@ public final class EndToEndBenchmark {
     double bad = Double.MAX_VALUE;
     double clean = Double.MAX_VALUE;
     for (int round = 1; round <= BAD_ROUNDS; round++) {
-      out.println("round " + round + ": the job over the stream with bad records, then over the clean stream ...");
-      bad = Math.min(bad, runOver(bootstrap, "b-events", "bad" + round, events, badRecords, workDir));
-      clean = Math.min(clean, runOver(bootstrap, "events", "clean" + round, events, 0, workDir));
+      boolean badFirst = round % 2 == 1; // each goes first as often as the other: the later run is warmer
+      out.println("round " + round + ": the job over the stream " + (badFirst ? "with bad records, then the clean one"
+          : "without bad records, then the one with") + " ...");
+      for (int k = 0; k < 2; k++) {
+        if ((k == 0) == badFirst) {
+          bad = Math.min(bad, runOver(bootstrap, "b-events", "bad" + round, events, badRecords, workDir));
+        } else {
+          clean = Math.min(clean, runOver(bootstrap, "events", "clean" + round, events, 0, workDir));
+        }
+      }
     }
     return new double[] {bad, clean};
   }
