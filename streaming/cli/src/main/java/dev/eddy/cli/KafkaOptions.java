@@ -33,7 +33,13 @@ public final class KafkaOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException((config != null ? "--kafka-config: " : "") + e.getMessage(), e);
     }
-    KafkaAccess.check(connection); // says within seconds why a cluster does not let us in
+    return connection;
+  }
+
+  /** The connection, checked: fails within seconds saying why the cluster does not let us in ({@link KafkaAccess}). */
+  KafkaConnection checkedConnection() {
+    KafkaConnection connection = connection();
+    KafkaAccess.check(connection);
     return connection;
   }
 
