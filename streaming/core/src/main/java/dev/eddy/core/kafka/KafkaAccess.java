@@ -26,6 +26,8 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 public final class KafkaAccess {
   /** The most the check waits for the cluster. */
   public static final int TIMEOUT_SECONDS = 20;
+  /** After this long without an answer, a plaintext client checks whether the port speaks TLS. */
+  private static final int FIRST_WAIT_SECONDS = 3;
 
   private KafkaAccess() {}
 
@@ -35,7 +37,16 @@ public final class KafkaAccess {
     p.setProperty("request.timeout.ms", "10000");
     p.setProperty("default.api.timeout.ms", String.valueOf(TIMEOUT_SECONDS * 1000));
     try (Admin admin = Admin.create(p)) {
-      admin.describeCluster().clusterId().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      var clusterId = admin.describeCluster().clusterId();
+      try {
+        clusterId.get(FIRST_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException slow) {
+        // a plaintext client on a TLS port gets no answer at all: tell it now rather than after the timeout
+        if (!usesTls(kafka) && speaksTls(kafka.bootstrap())) {
+          throw requiresTls(kafka, slow);
+        }
+        clusterId.get(TIMEOUT_SECONDS - FIRST_WAIT_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaAccessException("interrupted while connecting to Kafka at " + kafka.bootstrap(), e);
@@ -55,12 +66,23 @@ public final class KafkaAccess {
           ? "certificate not trusted: the broker's certificate at " + at + " is not signed by a CA of"
               + " ssl.truststore.location" : "TLS handshake with " + at + " failed: " + e.getMessage(), e);
     }
-    String protocol = kafka.properties().getOrDefault("security.protocol", "PLAINTEXT").toUpperCase(Locale.ROOT);
-    if (!protocol.contains("SSL") && speaksTls(kafka.bootstrap())) {
-      return new KafkaAccessException("the broker requires TLS: " + at + " answers with TLS, and this client is "
-          + protocol + " (set security.protocol=SASL_SSL or SSL and a truststore)", e);
+    if (!usesTls(kafka) && speaksTls(kafka.bootstrap())) {
+      return requiresTls(kafka, e);
     }
     return new KafkaAccessException("cannot use " + at + " within " + TIMEOUT_SECONDS + " s: " + e, e);
+  }
+
+  private static String protocol(KafkaConnection kafka) {
+    return kafka.properties().getOrDefault("security.protocol", "PLAINTEXT").toUpperCase(Locale.ROOT);
+  }
+
+  private static boolean usesTls(KafkaConnection kafka) {
+    return protocol(kafka).contains("SSL");
+  }
+
+  private static KafkaAccessException requiresTls(KafkaConnection kafka, Throwable e) {
+    return new KafkaAccessException("the broker requires TLS: Kafka at " + kafka.bootstrap() + " answers with TLS, and"
+        + " this client is " + protocol(kafka) + " (set security.protocol=SASL_SSL or SSL and a truststore)", e);
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
