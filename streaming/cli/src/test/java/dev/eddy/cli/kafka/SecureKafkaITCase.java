@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.cli.EddyCli;
+import dev.eddy.cli.ProduceConsumeITCase;
 import dev.eddy.cli.local.LocalRunner;
 import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.cli.workload.SeededWorkload;
@@ -101,6 +102,25 @@ class SecureKafkaITCase {
     List<String> read = new ArrayList<>();
     KafkaClients.readAll(plain, "t", true, 0, Duration.ofSeconds(2), r -> read.add(new String(r.value(), StandardCharsets.UTF_8)));
     assertThat(read).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
+  }
+
+  @Test
+  void produceAndConsumeTakeAKafkaConfigFileWithAReference() throws Exception {
+    Path config = dir.resolve("eddy.properties");
+    Properties p = new Properties();
+    p.putAll(scram());
+    try (var w = Files.newBufferedWriter(config)) {
+      p.store(w, null);
+    }
+    Path csv = Files.writeString(dir.resolve("rows.csv"), "id,x1,label\na,1.5,1\nb,2.5,0\n");
+    String[] produced = ProduceConsumeITCase.run("produce", "--bootstrap", broker.bootstrapServers(), "--kafka-config",
+        config.toString(), "--topic", "tls-events", "--csv", csv.toString(), "--id-column", "id", "--label-column", "label");
+    assertThat(produced[0]).as(produced[2]).isEqualTo("0");
+    String[] consumed = ProduceConsumeITCase.run("consume", "--bootstrap", broker.bootstrapServers(), "--kafka-config",
+        config.toString(), "--topic", "tls-events", "--from-beginning", "--max", "2");
+    assertThat(consumed[0]).as(consumed[2]).isEqualTo("0");
+    assertThat(consumed[1].lines().toList()).hasSize(2).anyMatch(l -> l.startsWith("{\"id\":\"a\""));
+    assertThat(String.join("", produced) + String.join("", consumed)).doesNotContain(PASSWORD);
   }
 
   @Test
