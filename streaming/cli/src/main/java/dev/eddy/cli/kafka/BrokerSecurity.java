@@ -40,6 +40,12 @@ public record BrokerSecurity(boolean tls, Map<String, String> users, boolean acl
     if (tls && users.isEmpty()) {
       throw new IllegalArgumentException("--tls needs at least one user: --scram USER:PASSWORD[,USER:PASSWORD...]");
     }
+    users.forEach((user, password) -> {
+      if ((user + password).matches("(?s).*[\"\\\\\\s,].*")) { // JAAS and the --scram list would parse them
+        throw new IllegalArgumentException("--scram: user '" + user + "': names and passwords may not hold quotes,"
+            + " backslashes, commas or spaces");
+      }
+    });
   }
 
   /** A plaintext broker. */
@@ -63,10 +69,6 @@ public record BrokerSecurity(boolean tls, Map<String, String> users, boolean acl
         throw new IllegalArgumentException("--scram: each entry must be USER:PASSWORD, got an entry for '" + user + "'");
       }
       String password = entry.substring(colon + 1);
-      if ((user + password).matches(".*[\"\\\\\\s].*")) {
-        throw new IllegalArgumentException("--scram: user '" + user + "': names and passwords may not hold quotes,"
-            + " backslashes or spaces");
-      }
       if (user.equals(INTERNAL_USER) || users.put(user, password) != null) {
         throw new IllegalArgumentException("--scram: user '" + user + "' is " + (user.equals(INTERNAL_USER)
             ? "the broker's own" : "given twice"));
