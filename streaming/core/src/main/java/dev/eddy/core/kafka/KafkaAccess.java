@@ -3,6 +3,7 @@ package dev.eddy.core.kafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
@@ -36,7 +37,8 @@ public final class KafkaAccess {
     Properties p = kafka.clientProperties();
     p.setProperty("request.timeout.ms", "10000");
     p.setProperty("default.api.timeout.ms", String.valueOf(TIMEOUT_SECONDS * 1000));
-    try (Admin admin = Admin.create(p)) {
+    Admin admin = Admin.create(p);
+    try {
       var clusterId = admin.describeCluster().clusterId();
       try {
         clusterId.get(FIRST_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -52,6 +54,8 @@ public final class KafkaAccess {
       throw new KafkaAccessException("interrupted while connecting to Kafka at " + kafka.bootstrap(), e);
     } catch (ExecutionException | TimeoutException e) {
       throw explain(kafka, e instanceof ExecutionException ? e.getCause() : e);
+    } finally {
+      admin.close(Duration.ZERO); // a refused check ends now, not when its pending call times out
     }
   }
 
