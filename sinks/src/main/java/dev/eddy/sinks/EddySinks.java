@@ -39,8 +39,11 @@ public final class EddySinks {
     this.acceptLostTransactions = acceptLostTransactions;
   }
 
-  /** The sink of {@code output}, writing to {@code topic}. */
-  public <T extends SpecificRecordBase> Sink<T> sink(Output<T> output, String topic) {
+  /**
+   * The sink of {@code output}, writing to {@code topic}; a record it cannot write goes to
+   * {@code deadLetterTopic} ({@link AvroRecordSerializer}).
+   */
+  public <T extends SpecificRecordBase> Sink<T> sink(Output<T> output, String topic, String deadLetterTopic) {
     Properties producer = new Properties();
     producer.putAll(connection);
     producer.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
@@ -51,7 +54,9 @@ public final class EddySinks {
     }
     KafkaSink<T> sink = KafkaSink.<T>builder()
         .setBootstrapServers(connection.getProperty("bootstrap.servers"))
-        .setRecordSerializer(new AvroRecordSerializer<>(topic, output.type(), output.key()))
+        .setRecordSerializer(new AvroRecordSerializer<>(topic, output.type(), output.key(),
+            Integer.parseInt(producer.getProperty("max.request.size").trim()),
+            deadLetterTopic))
         .setDeliveryGuarantee(guarantee)
         .setTransactionalIdPrefix(transactionalPrefix + "-" + output.name())
         .setKafkaProducerConfig(producer)

@@ -121,7 +121,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null);
     T record;
     try {
-      record = reader.read(null, in);
+      record = reader.read(null, new BoundedDecoder(in));
     } catch (UncheckedIOException e) {
       throw e.getCause(); // from StrictSpecificData's reader
     } catch (RuntimeException e) {

@@ -82,4 +82,59 @@ class AvroCodecTest {
         .contains("\"x1\":1.5")
         .endsWith("\"label\":1.0,\"labelName\":null}");
   }
+
+  /**
+   * A hostile record claims a billion map entries (or a billion-byte id) in a few bytes: decoding fails
+   * on the missing bytes without allocating anything near the claimed size (measured: the bytes this
+   * thread allocates while decoding).
+   */
+  @Test
+  void aRecordThatClaimsAHugeCollectionOrStringFailsWithoutAllocatingIt() {
+    byte[] bytes = Topics.EVENT.encode(Event.newBuilder(event).setFeatures(Map.of("x1", 1.5)).build());
+    int map = indexOf(bytes, new byte[] {2, 4, 'x', '1'}); // block of 1 entry, key "x1"
+    byte[] claimsMap = splice(bytes, map, 1, zigzagVarint(1_000_000_000L));
+    int id = indexOf(bytes, new byte[] {6, 'e', '-', '1'}); // id "e-1", 3 bytes
+    byte[] claimsId = java.util.Arrays.copyOf(splice(bytes, id, 1, zigzagVarint(1_000_000_000L)), id + 9);
+
+    for (byte[] hostile : new byte[][] {claimsMap, claimsId}) {
+      long before = allocated();
+      assertThatThrownBy(() -> Topics.EVENT.decode(hostile)).isInstanceOf(IOException.class);
+      assertThat(allocated() - before).as("bytes allocated while decoding").isLessThan(16L << 20);
+    }
+  }
+
+  private static long allocated() {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
+  }
+
+  /** {@code bytes} with {@code length} bytes at {@code at} replaced by {@code with}. */
+  private static byte[] splice(byte[] bytes, int at, int length, byte[] with) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(bytes, 0, at);
+    out.writeBytes(with);
+    out.write(bytes, at + length, bytes.length - at - length);
+    return out.toByteArray();
+  }
+
+  /** Avro's encoding of a long: zig-zag, then 7 bits a byte. */
+  private static byte[] zigzagVarint(long n) {
+    long z = (n << 1) ^ (n >> 63);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    while ((z & ~0x7FL) != 0) {
+      out.write((int) ((z & 0x7F) | 0x80));
+      z >>>= 7;
+    }
+    out.write((int) z);
+    return out.toByteArray();
+  }
 }

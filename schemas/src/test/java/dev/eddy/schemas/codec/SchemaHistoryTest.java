@@ -2,6 +2,7 @@ package dev.eddy.schemas.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.ModelSnapshot;
@@ -72,15 +73,30 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void aVersion1DeadLetterDecodesWithoutSizes() throws IOException {
+    DeadLetter d = Topics.DEAD_LETTER.decode(golden("deadletter-v1.bin"));
+    assertThat(d.getTopic()).isEqualTo("events");
+    assertThat(d.getPartition()).isEqualTo(2);
+    assertThat(d.getOffset()).isEqualTo(41L);
+    assertThat(d.getKey()).isEqualTo(java.nio.ByteBuffer.wrap("k-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(d.getValue()).isEqualTo(java.nio.ByteBuffer.wrap("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(d.getReason()).isEqualTo("malformed JSON: v1 golden");
+    assertThat(d.getTimestamp()).isEqualTo(1_700_000_000_002L);
+    assertThat(d.getValueSize()).isNull();
+    assertThat(d.getKeySize()).isNull();
+  }
+
+  @Test
   void decodeAnyStillTellsAVersion1RecordsType() throws IOException {
     assertThat(Topics.decodeAny(golden("event-v1.bin"))).isInstanceOf(Event.class);
     assertThat(Topics.decodeAny(golden("label-v1.bin"))).isInstanceOf(Label.class);
     assertThat(Topics.decodeAny(golden("prediction-v1.bin"))).isInstanceOf(Prediction.class);
     assertThat(Topics.decodeAny(golden("modelsnapshot-v1.bin"))).isInstanceOf(ModelSnapshot.class);
+    assertThat(Topics.decodeAny(golden("deadletter-v1.bin"))).isInstanceOf(DeadLetter.class);
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {Event.class, Label.class, Prediction.class, ModelSnapshot.class})
+  @ValueSource(classes = {Event.class, Label.class, Prediction.class, ModelSnapshot.class, DeadLetter.class})
   void everyKeptVersionIsReadableByTodaysSchema(Class<?> type) {
     Schema current = SpecificData.get().getSchema(type);
     assertThat(AvroCodec.history(type)).isNotEmpty().allSatisfy(old ->

@@ -29,13 +29,20 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Also run the job over the same stream with every label on the labels topic N events after its event, and compare (default: not run).")
   int labelDelay;
 
+  @Option(names = "--bad-percent", defaultValue = "0", paramLabel = "P",
+      description = "Also run the job over the same events with P bad records per 100 events mixed in (dead-lettered), and compare (default: not run).")
+  int badPercent;
+
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
       throw new IllegalArgumentException("--events must be >= 1, got " + events);
     }
+    if (badPercent < 0 || badPercent > 100) {
+      throw new IllegalArgumentException("--bad-percent must be in 0..100, got " + badPercent);
+    }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
-    EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, labelDelay, dir, System.out);
+    EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, labelDelay, badPercent, dir, System.out);
     System.out.printf("%nevents %d%npassthrough  %.1f s  %,.0f records/s%njob (net)    %.1f s  %,.0f events/s%n"
         + "job (wall)   %.1f s  %,.0f events/s (MiniCluster start-up included)%nratio job/passthrough %.3f%n",
         r.events(), r.passthroughSeconds(), r.passthroughPerSecond(), r.jobSeconds(), r.jobPerSecond(),
@@ -43,6 +50,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (labelDelay >= 0) {
       System.out.printf("job, labels %d events later (net)  %.1f s  %,.0f events/s%nratio delayed/immediate %.3f%n",
           labelDelay, r.delayedSeconds(), r.delayedPerSecond(), r.delayedRatio());
+    }
+    if (badPercent > 0) {
+      System.out.printf("job, %d%% bad records mixed in (net)  %.1f s  %,.0f valid events/s%n"
+          + "job, clean stream again (net)  %.1f s  %,.0f events/s%nratio with bad/clean again %.3f%n",
+          badPercent, r.badSeconds(), r.badPerSecond(), r.cleanAgainSeconds(), r.cleanAgainPerSecond(), r.badRatio());
     }
     if (json != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), r);

@@ -45,7 +45,7 @@ public final class ConsumeCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     long n = fromBeginning
-        ? KafkaClients.readAll(kafka.connection(), topic, true, max, idleTimeout, r -> out.println(render(r)))
+        ? KafkaClients.readAll(kafka.checkedConnection(), topic, true, max, idleTimeout, r -> out.println(render(r)))
         : readNew(out);
     out.flush();
     System.err.println(n + " records");
@@ -54,7 +54,7 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   private long readNew(PrintStream out) {
     long n = 0;
-    try (var c = KafkaClients.consumer(kafka.connection(), topic, true, false)) {
+    try (var c = KafkaClients.consumer(kafka.checkedConnection(), topic, true, false)) {
       long last = System.nanoTime();
       while (max == 0 || n < max) {
         var records = c.poll(Duration.ofMillis(200));

@@ -1,5 +1,6 @@
 package dev.eddy.cli;
 
+import dev.eddy.core.kafka.KafkaAccessException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
     subcommands = {
       DemoCommand.class,
       KafkaCommand.class,
+      AclsCommand.class,
       ProduceCommand.class,
       RunCommand.class,
       ConsumeCommand.class,
@@ -49,7 +51,8 @@ public final class EddyCli implements Runnable {
         commandLine.getErr().println("eddy " + commandLine.getCommandName() + ": " + e.getMessage());
         return CommandLine.ExitCode.USAGE;
       }
-      commandLine.getErr().println("eddy " + commandLine.getCommandName() + " failed: " + e);
+      commandLine.getErr().println("eddy " + commandLine.getCommandName() + " failed: "
+          + (e instanceof KafkaAccessException ? e.getMessage() : e));
       org.slf4j.LoggerFactory.getLogger(EddyCli.class).error("command failed", e);
       return CommandLine.ExitCode.SOFTWARE;
     });

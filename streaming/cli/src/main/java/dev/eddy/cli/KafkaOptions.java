@@ -1,5 +1,6 @@
 package dev.eddy.cli;
 
+import dev.eddy.core.kafka.KafkaAccess;
 import dev.eddy.core.kafka.KafkaConnection;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,17 +26,38 @@ public final class KafkaOptions {
 
   /** The connection; IllegalArgumentException naming the option when the file cannot be read. */
   KafkaConnection connection() {
-    Map<String, String> properties = new TreeMap<>();
-    if (config != null) {
-      Properties p = new Properties();
-      try (Reader in = Files.newBufferedReader(config)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--kafka-config: cannot read " + config + ": " + e.getMessage());
-      }
-      p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
-      properties.remove("bootstrap.servers"); // --bootstrap says where
+    Map<String, String> properties = config == null ? new TreeMap<>() : read(config, "--kafka-config");
+    KafkaConnection connection;
+    try {
+      connection = new KafkaConnection(bootstrap, properties);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException((config != null ? "--kafka-config: " : "") + e.getMessage(), e);
     }
-    return new KafkaConnection(bootstrap, properties);
+    return connection;
+  }
+
+  /** The connection, checked: fails within seconds saying why the cluster does not let us in ({@link KafkaAccess}). */
+  KafkaConnection checkedConnection() {
+    KafkaConnection connection = connection();
+    KafkaAccess.check(connection);
+    return connection;
+  }
+
+  /**
+   * The client properties of a Kafka properties {@code file} given by {@code option}, without
+   * {@code bootstrap.servers} (the command's bootstrap says where); IllegalArgumentException naming
+   * the option when it cannot be read.
+   */
+  static Map<String, String> read(Path file, String option) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(option + ": cannot read " + file + ": " + e.getMessage());
+    }
+    Map<String, String> properties = new TreeMap<>();
+    p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
+    properties.remove("bootstrap.servers");
+    return properties;
   }
 }

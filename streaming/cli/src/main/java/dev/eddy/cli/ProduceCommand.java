@@ -5,6 +5,7 @@ import dev.eddy.cli.csv.CsvRow;
 import dev.eddy.cli.csv.RowMapper;
 import dev.eddy.cli.demo.Progress;
 import dev.eddy.core.kafka.CheckedProducer;
+import dev.eddy.core.kafka.KafkaAccess;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.kafka.TopicAdmin;
 import dev.eddy.schemas.Event;
@@ -99,6 +100,7 @@ public final class ProduceCommand implements Callable<Integer> {
     try (CsvReader reader = open(csv)) { // a bad header or column option fails before Kafka is asked
       RowMapper mapper = new RowMapper(reader.header(), idColumn, keyColumn, labelColumn, timestampColumn);
       List<String> topics = labelsTopic == null ? List.of(topic) : List.of(topic, labelsTopic);
+      KafkaAccess.check(connection); // says within seconds why a cluster does not let us in
       TopicAdmin.ensureTopics(connection, topics, 1, java.util.Set.of()); // as `run` does
       return produce(reader, mapper, connection, rows);
     }

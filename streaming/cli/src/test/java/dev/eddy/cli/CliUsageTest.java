@@ -115,4 +115,11 @@ class CliUsageTest {
       assertThat(out.toString()).as(c).contains("Usage: eddy " + c);
     }
   }
+
+  /** Picocli would resolve ${env:NAME} in a description: the help shows the reference, never a variable's value. */
+  @Test
+  void helpShowsSecretReferencesNotValues() {
+    assertThat(run("kafka", "--help")).isZero();
+    assertThat(out.toString()).contains("${env:EDDY_KAFKA_PASSWORD}", "${env:NAME}");
+  }
 }

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code produce} a CSV and {@code consume} it back, through the CLI, on a real broker. */
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
-class ProduceConsumeITCase {
+public class ProduceConsumeITCase {
   @org.junit.jupiter.api.extension.RegisterExtension
   static final KafkaTestSupport kafka = new KafkaTestSupport();
 
-  /** Runs the CLI capturing System.out and System.err (the commands print there). */
-  static String[] run(String... args) {
+  /** Runs the CLI capturing System.out and System.err (the commands print there); also used by {@code SecureKafkaITCase}. */
+  public static String[] run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -145,7 +145,7 @@ public final class EddyJob {
   /** Sinks {@code stream} to the topic the spec names for {@code output}; uid and name follow the output's name. */
   private static <T extends SpecificRecordBase> void write(
       DataStream<T> stream, Output<T> output, EddySinks sinks, JobSpec spec) {
-    stream.sinkTo(sinks.sink(output, spec.kafka().topics().of(output.name())))
+    stream.sinkTo(sinks.sink(output, spec.kafka().topics().of(output.name()), spec.kafka().topics().deadLetter()))
         .uid(output.name() + "-sink")
         .name(output.name());
   }

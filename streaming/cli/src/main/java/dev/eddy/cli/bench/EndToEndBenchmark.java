@@ -25,7 +25,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * the same run (1) a plain Kafka consume→produce passthrough of the same records (the ceiling: no
  * decoding, no learning, no Flink) and (2) the Eddy job run bounded on a MiniCluster over them; with a
  * label delay, also (3) the same job over the same stream whose labels come on the labels topic
- * {@code labelDelay} events after their events (every event waits in keyed state for its label).
+ * {@code labelDelay} events after their events (every event waits in keyed state for its label); with a
+ * share of bad records, also (4) the same job over the same valid events with that share of malformed
+ * records mixed in (dead-lettered), its rate counted over the valid events, next to (5) the clean job
+ * run again, alternating with (4) for {@link #BAD_ROUNDS} rounds (each first in every other round), the
+ * fastest run of each counting (the first job run pays the JIT's warm-up, so it is no fair baseline).
  */
 public final class EndToEndBenchmark {
   /**
@@ -35,16 +39,25 @@ public final class EndToEndBenchmark {
    * @param ratio job / passthrough
    * @param delayedPerSecond events/s of the job with the labels apart (net runtime), NaN when not run
    * @param delayedRatio delayed / immediate job rate, NaN when not run
+   * @param badPercent bad records per 100 valid events in run (4); 0: not run
+   * @param badPerSecond valid events/s of the job with the bad records mixed in (net runtime), NaN when not run
+   * @param cleanAgainPerSecond events/s of the clean job run again next to run (4), NaN when not run
+   * @param badRatio badPerSecond / cleanAgainPerSecond, NaN when not run
    */
   public record Result(long events, double passthroughSeconds, double passthroughPerSecond,
       double jobSeconds, double jobPerSecond, double jobWallSeconds, double jobWallPerSecond,
       double ratio, long predictions, int labelDelay, double delayedSeconds, double delayedPerSecond,
-      double delayedRatio) {}
+      double delayedRatio, int badPercent, double badSeconds, double badPerSecond, double cleanAgainSeconds,
+      double cleanAgainPerSecond, double badRatio) {}
 
   private EndToEndBenchmark() {}
 
-  /** @param labelDelay events between an event and its label for run (3); negative: no such run */
-  public static Result run(long events, int labelDelay, Path workDir, PrintStream out) throws Exception {
+  /**
+   * @param labelDelay events between an event and its label for run (3); negative: no such run
+   * @param badPercent bad records per 100 valid events for run (4); 0: no such run
+   */
+  public static Result run(long events, int labelDelay, int badPercent, Path workDir, PrintStream out)
+      throws Exception {
     try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
       JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap));
@@ -81,10 +94,71 @@ public final class EndToEndBenchmark {
         delayed = LocalRunner.run(later, true, workDir.resolve("delayed")).getNetRuntime() / 1000.0;
         requirePredictions(bootstrap, "d-predictions", events);
       }
+      double[] badAndClean = badPercent > 0 ? withBadRecords(bootstrap, events, badPercent, workDir, out)
+          : new double[] {Double.NaN, Double.NaN};
+      double withBad = badAndClean[0];
+      double cleanAgain = badAndClean[1];
       return new Result(events, passthrough, events / passthrough, net, events / net, wall, events / wall,
           (events / net) / (events / passthrough), predictions, labelDelay, delayed, events / delayed,
-          (events / delayed) / (events / net));
+          (events / delayed) / (events / net), badPercent, withBad, events / withBad, cleanAgain, events / cleanAgain,
+          cleanAgain / withBad);
     }
+  }
+
+  /**
+   * Rounds of runs (4) and (5), each first in every other round; the fastest of each counts (the JIT
+   * keeps warming up across runs, and the machine's other load comes and goes).
+   */
+  static final int BAD_ROUNDS = 4;
+
+  /**
+   * Runs (4) and (5): the same valid events with {@code badPercent} % malformed records, and the clean
+   * stream again, alternating for {@link #BAD_ROUNDS} rounds; returns the fastest net seconds of each.
+   */
+  private static double[] withBadRecords(String bootstrap, long events, int badPercent, Path workDir, PrintStream out)
+      throws Exception {
+    int badRecords = (int) (events * badPercent / 100);
+    TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of("b-events"), 1, Set.of());
+    out.println("producing the same " + events + " events with " + badRecords + " bad records mixed in ...");
+    try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+      SeededWorkload.produce(p, "b-events", events, badRecords, 7, n -> {});
+    }
+    double bad = Double.MAX_VALUE;
+    double clean = Double.MAX_VALUE;
+    for (int round = 1; round <= BAD_ROUNDS; round++) {
+      boolean badFirst = round % 2 == 1; // each goes first as often as the other: the later run is warmer
+      out.println("round " + round + ": the job over the stream " + (badFirst ? "with bad records, then the clean one"
+          : "without bad records, then the one with") + " ...");
+      for (int k = 0; k < 2; k++) {
+        if ((k == 0) == badFirst) {
+          bad = Math.min(bad, runOver(bootstrap, "b-events", "bad" + round, events, badRecords, workDir));
+        } else {
+          clean = Math.min(clean, runOver(bootstrap, "events", "clean" + round, events, 0, workDir));
+        }
+      }
+    }
+    return new double[] {bad, clean};
+  }
+
+  /**
+   * The demo's job as {@code eddy-NAME} over {@code eventsTopic} into its own output topics, bounded;
+   * checks its predictions and dead letters and returns its net seconds.
+   */
+  private static double runOver(String bootstrap, String eventsTopic, String name, long events, long deadLetters,
+      Path workDir) throws Exception {
+    String t = name + "-";
+    JobSpec spec = JobSpecReader.parse(SeededWorkload.spec(bootstrap).replace("name: eddy-demo", "name: eddy-" + name)
+        .replace("  bootstrap: " + bootstrap, "  bootstrap: " + bootstrap + "\n  topics: {events: " + eventsTopic
+            + ", labels: " + t + "labels, predictions: " + t + "predictions, drift: " + t + "drift, models: " + t
+            + "models, dead-letter: " + t + "dlq}"));
+    JobKafka.prepare(spec);
+    double seconds = LocalRunner.run(spec, true, workDir.resolve(name)).getNetRuntime() / 1000.0;
+    requirePredictions(bootstrap, t + "predictions", events);
+    long dead = KafkaClients.readAll(KafkaConnection.of(bootstrap), t + "dlq", true, 0, Duration.ofSeconds(2), r -> {});
+    if (dead != deadLetters) {
+      throw new IllegalStateException("expected " + deadLetters + " dead letters on " + t + "dlq, found " + dead);
+    }
+    return seconds;
   }
 
   /** Checks that the topic holds exactly one committed prediction per event; returns their count. */

@@ -2,10 +2,12 @@ package dev.eddy.cli.cluster;
 
 import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.JobSpecException;
 import dev.eddy.core.spec.JobSpecReader;
 import dev.eddy.job.EddyJob;
 import dev.eddy.job.JobArguments;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Deploys the Eddy job to a Flink session cluster through its REST API: validates the spec here (a bad
@@ -43,6 +45,12 @@ public final class JobSubmitter {
     if (s.parallelism() > 0 && spec.parallelism() > 0 && s.parallelism() != spec.parallelism()) {
       throw new IllegalArgumentException("--parallelism " + s.parallelism() + " contradicts the spec's parallelism: "
           + spec.parallelism() + "; remove one of them");
+    }
+    // the spec's text becomes the job's program arguments, which Flink's web UI and REST API show
+    List<String> literal = spec.kafka().connection().literalSecrets();
+    if (!literal.isEmpty()) {
+      throw new JobSpecException("kafka.properties." + literal.get(0), "holds a secret as a value, which the cluster"
+          + " would show as the job's arguments; refer to it as ${env:NAME} or ${file:PATH} (resolved on the cluster)");
     }
     return spec;
   }

@@ -30,10 +30,12 @@ public final class KafkaBroker implements AutoCloseable {
   private static final int START_ATTEMPTS = 3;
   private final int port;
   private final KafkaRaftServer server;
+  private final Path dataDir;
 
-  private KafkaBroker(int port, KafkaRaftServer server) {
+  private KafkaBroker(int port, KafkaRaftServer server, Path dataDir) {
     this.port = port;
     this.server = server;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -42,20 +44,41 @@ public final class KafkaBroker implements AutoCloseable {
    * port is taken before the broker binds it, the broker starts again on new ports (3 tries).
    */
   public static KafkaBroker start(int port, Path dataDir) {
+    return start(port, dataDir, BrokerSecurity.plaintext());
+  }
+
+  /**
+   * The same, secured as {@code security} says: with TLS, the CA and the broker's certificate are made
+   * in {@code dataDir/tls} on first start ({@link BrokerCertificates}) and the SCRAM users are created
+   * (or their passwords updated) once the broker is up.
+   */
+  public static KafkaBroker start(int port, Path dataDir, BrokerSecurity security) {
     try {
       Files.createDirectories(dataDir);
-      return FreePorts.startWithRetry(2, START_ATTEMPTS,
-          ports -> startOn(port == 0 ? ports[0] : port, ports[1], dataDir));
+      KafkaBroker broker = FreePorts.startWithRetry(2, START_ATTEMPTS,
+          ports -> startOn(port == 0 ? ports[0] : port, ports[1], dataDir, security));
+      try {
+        security.createScramUsers(broker.bootstrapServers(), dataDir);
+      } catch (RuntimeException e) {
+        broker.close();
+        throw e;
+      }
+      return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Kafka in " + dataDir, e);
     }
   }
 
-  private static KafkaBroker startOn(int brokerPort, int controllerPort, Path dataDir) throws IOException {
+  private static KafkaBroker startOn(int brokerPort, int controllerPort, Path dataDir, BrokerSecurity security)
+      throws IOException {
     Properties props = properties(brokerPort, controllerPort, dataDir.resolve("logs"));
+    security.apply(props, brokerPort, controllerPort, dataDir);
     Path propsFile = dataDir.resolve("server.properties");
+    Properties written = new Properties();
+    written.putAll(props);
+    BrokerSecurity.secretProperties().forEach(written::remove); // passwords stay in memory
     try (Writer w = Files.newBufferedWriter(propsFile)) {
-      props.store(w, "written by Eddy's KafkaBroker");
+      written.store(w, "written by Eddy's KafkaBroker (passwords left out)");
     }
     // format only a new directory: formatting again (even with --ignore-formatted) checks the
     // stored cluster id against a new random one and fails, so a restart could never reuse its data
@@ -73,12 +96,17 @@ public final class KafkaBroker implements AutoCloseable {
       }
       throw e;
     }
-    return new KafkaBroker(brokerPort, server);
+    return new KafkaBroker(brokerPort, server, dataDir);
   }
 
   /** The bootstrap servers string, {@code 127.0.0.1:PORT}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The broker's data directory (its TLS material in {@code tls/}). */
+  public Path dataDir() {
+    return dataDir;
   }
 
   /** The broker's port. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -26,10 +27,25 @@ public final class LocalRunner {
     return start(spec, bounded, workDir, new Configuration());
   }
 
-  /** Starts the job with {@code extra} settings on top of the spec's (e.g. a savepoint to restore). */
-  static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
+  /**
+   * Starts the job with {@code extra} settings on top of the spec's and the local defaults (e.g. a
+   * savepoint to restore, or {@code restart-strategy.type: none}).
+   */
+  public static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
+    Configuration conf = configuration(spec, workDir, extra);
+    int parallelism = spec.parallelism() > 0 ? spec.parallelism() : 1;
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    EddyJob.build(env, spec, bounded);
+    return env.executeAsync(spec.name());
+  }
+
+  /**
+   * The configuration of a local run of {@code spec}: the spec's, checkpoints under {@code workDir}
+   * unless the spec names a directory, a few restarts, a short slot request timeout and one slot per
+   * subtask, then {@code extra} on top.
+   */
+  public static Configuration configuration(JobSpec spec, Path workDir, Configuration extra) {
     Configuration conf = EddyJob.configuration(spec);
-    conf.addAll(extra);
     if (spec.checkpoint().directory() == null) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       conf.set(
@@ -40,13 +56,15 @@ public final class LocalRunner {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(1));
+    // the MiniCluster's slots are in this JVM from the start: a restart that finds none lost its
+    // TaskManager, and fails within seconds instead of waiting Flink's default 5 minutes for one
+    conf.set(JobManagerOptions.SLOT_REQUEST_TIMEOUT, java.time.Duration.ofSeconds(10));
     // one slot per subtask: the local environment's default parallelism (the core count) would wait
     // forever for slots the MiniCluster does not have
     int parallelism = spec.parallelism() > 0 ? spec.parallelism() : 1;
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    EddyJob.build(env, spec, bounded);
-    return env.executeAsync(spec.name());
+    conf.addAll(extra);
+    return conf;
   }
 
   /** Runs the job to completion (a bounded job) and returns its result. */

@@ -66,13 +66,14 @@ class ClusterFailoverE2E {
   void aKilledTaskManagerIsReplacedAndTheJobResumesFromItsLastCheckpoint() throws Exception {
     try (JobRun run = new JobRun("e2e-kill", kafka.bootstrap(), cluster.rest(), EVENTS)) {
       String job = run.submit(null);
-      run.feed(RATE);
+      run.feedWithBadRecords(RATE, (int) (EVENTS / 100)); // dead letters are exactly-once too
       run.awaitPredictions(EVENTS / 3, Duration.ofMinutes(3));
       Kill kill = killATaskManagerAndAwaitRestore(run, job);
       long killedAt = kill.at();
       CheckpointStats stats = kill.stats();
 
       run.assertExactlyOncePredictions();
+      run.assertExactlyOnceDeadLetters();
       assertThat(cluster.rest().jobState(job)).isEqualTo("RUNNING");
       assertThat(cluster.taskManagerCount()).isEqualTo(2);
       assertThat(stats.restores()).isGreaterThanOrEqualTo(1);

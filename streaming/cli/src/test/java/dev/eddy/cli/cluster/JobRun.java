@@ -9,8 +9,10 @@ import dev.eddy.core.kafka.TopicAdmin;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.codec.Topics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ final class JobRun implements AutoCloseable {
   private final List<String> jobs = new ArrayList<>();
   private PacedFeeder feeder;
   private PredictionLog log;
+  private int badRecords;
 
   JobRun(String name, String bootstrap, FlinkRestClient rest, long events) {
     this.name = name;
@@ -74,6 +77,30 @@ final class JobRun implements AutoCloseable {
     log = new PredictionLog(bootstrap, topic("predictions"));
     feeder = new PacedFeeder(bootstrap, topic("events"), labelDelay < 0 ? null : topic("labels"), Math.max(0, labelDelay),
         events, perSecond, name.hashCode());
+  }
+
+  /** Starts producing the stream with {@code badRecords} malformed records mixed in, and tailing the predictions. */
+  void feedWithBadRecords(int perSecond, int badRecords) {
+    this.badRecords = badRecords;
+    log = new PredictionLog(bootstrap, topic("predictions"));
+    feeder = new PacedFeeder(bootstrap, topic("events"), null, 0, events, badRecords, perSecond, name.hashCode());
+  }
+
+  /**
+   * After {@link #assertExactlyOncePredictions}: every malformed record fed is on the dead-letter topic
+   * exactly once (read_committed), whatever failed in between.
+   */
+  void assertExactlyOnceDeadLetters() {
+    List<ByteBuffer> values = new ArrayList<>();
+    KafkaClients.readAll(KafkaConnection.of(bootstrap), topic("dlq"), true, 0, Duration.ofSeconds(2), r -> {
+      try {
+        values.add(Topics.DEAD_LETTER.decode(r.value()).getValue());
+      } catch (IOException e) {
+        throw new AssertionError("the dead-letter topic holds a record that is not a DeadLetter", e);
+      }
+    });
+    assertThat(values).as("dead letters").hasSize(badRecords);
+    assertThat(new HashSet<>(values)).as("distinct dead-lettered records").hasSize(badRecords);
   }
 
   PredictionLog log() {

@@ -22,10 +22,16 @@ final class PacedFeeder implements AutoCloseable {
    * {@code labelsTopic} set, their labels go there {@code labelDelay} events later.
    */
   PacedFeeder(String bootstrap, String topic, String labelsTopic, int labelDelay, long events, int perSecond, long seed) {
+    this(bootstrap, topic, labelsTopic, labelDelay, events, 0, perSecond, seed);
+  }
+
+  /** The same with {@code badRecords} malformed records mixed in ({@link SeededWorkload}'s, each different). */
+  PacedFeeder(String bootstrap, String topic, String labelsTopic, int labelDelay, long events, int badRecords,
+      int perSecond, long seed) {
     done = CompletableFuture.runAsync(() -> {
       long start = System.nanoTime();
       try (CheckedProducer producer = new CheckedProducer(KafkaConnection.of(bootstrap))) {
-        SeededWorkload.produce(producer, topic, labelsTopic, labelDelay, events, 0, seed, n -> {
+        SeededWorkload.produce(producer, topic, labelsTopic, labelDelay, events, badRecords, seed, n -> {
           if (stopped) {
             throw new IllegalStateException("feeder stopped");
           }

@@ -24,6 +24,7 @@ public final class AvroEventParser implements EventParser {
     if (codec == null) {
       codec = AvroCodec.of(Event.class);
     }
+    InputLimits.checkSize(value);
     Event e;
     try {
       e = codec.decode(value);

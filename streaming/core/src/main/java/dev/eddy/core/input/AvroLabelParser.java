@@ -19,6 +19,7 @@ public final class AvroLabelParser implements RecordParser<InputLabel> {
     if (codec == null) {
       codec = AvroCodec.of(Label.class);
     }
+    InputLimits.checkSize(r.value);
     Label l;
     try {
       l = codec.decode(r.value);

@@ -90,6 +90,7 @@ public final class FeatureLayout implements Serializable {
   public InputEvent event(String id, String key, long timestamp, double[] vector, Double label, String labelName)
       throws InvalidEventException {
     requireId(id);
+    checkKeyAndTime(key, labelName, timestamp);
     requireComplete(vector);
     double encoded = label == null && labelName == null ? Double.NaN : labels.encode(label, labelName);
     return new InputEvent(id, modelKey(key), timestamp, vector, encoded);
@@ -102,6 +103,7 @@ public final class FeatureLayout implements Serializable {
   public InputLabel label(String id, String key, long timestamp, Double label, String labelName, RawRecord source)
       throws InvalidEventException {
     requireId(id);
+    checkKeyAndTime(key, labelName, timestamp);
     if (label == null && labelName == null) {
       throw new InvalidEventException("missing label");
     }
@@ -112,6 +114,14 @@ public final class FeatureLayout implements Serializable {
     if (id == null || id.isEmpty()) {
       throw new InvalidEventException("missing id");
     }
+    InputLimits.checkText("id", id);
+  }
+
+  /** The {@link InputLimits} of a record's key, class name and timestamp. */
+  private static void checkKeyAndTime(String key, String labelName, long timestamp) throws InvalidEventException {
+    InputLimits.checkText("key", key);
+    InputLimits.checkText("class name", labelName);
+    InputLimits.checkTimestamp(timestamp, System.currentTimeMillis());
   }
 
   /** The model key of an event or label: its key when models are keyed by it, else the global model's. */

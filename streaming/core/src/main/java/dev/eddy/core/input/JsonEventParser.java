@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class JsonEventParser implements EventParser {
   private static final long serialVersionUID = 1L;
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = InputLimits.jsonFactory();
   private static final List<String> FIELDS = List.of("id", "key", "timestamp", "features", "label");
   private final FeatureLayout layout;
 
@@ -30,6 +30,7 @@ public final class JsonEventParser implements EventParser {
     if (value == null) {
       throw new InvalidEventException("no value (null record)");
     }
+    InputLimits.checkSize(value);
     try (JsonParser p = JSON.createParser(value)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidEventException("not a JSON object");

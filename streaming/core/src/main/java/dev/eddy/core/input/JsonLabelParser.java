@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class JsonLabelParser implements RecordParser<InputLabel> {
   private static final long serialVersionUID = 1L;
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = InputLimits.jsonFactory();
   private static final List<String> FIELDS = List.of("id", "key", "timestamp", "label");
   private final FeatureLayout layout;
 
@@ -26,6 +26,7 @@ public final class JsonLabelParser implements RecordParser<InputLabel> {
     if (r.value == null) {
       throw new InvalidEventException("no value (null record)");
     }
+    InputLimits.checkSize(r.value);
     try (JsonParser p = JSON.createParser(r.value)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidEventException("not a JSON object");

@@ -28,9 +28,8 @@ public final class JobKafka {
    * and refuses to start beside a live exactly-once job of the same name.
    */
   public static void prepare(JobSpec spec) {
-    var topics = spec.kafka().topics();
-    TopicAdmin.ensureTopics(spec.kafka().connection(), topics.all(), 1, Set.of(topics.models()));
-    TopicAdmin.ensureMaxMessageBytes(spec.kafka().connection(), topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
+    KafkaAccess.check(spec.kafka().connection());
+    createTopics(spec, spec.kafka().connection());
     if (spec.checkpoint().guarantee() == Guarantee.EXACTLY_ONCE) {
       Duration wanted = spec.kafka().transactionTimeout();
       Duration allowed = maxTransactionTimeout(spec.kafka().connection());
@@ -41,6 +40,17 @@ public final class JobKafka {
       }
       NamesakeCheck.refuseLiveNamesake(spec.kafka().connection(), spec.name(), spec.checkpoint().interval());
     }
+  }
+
+  /**
+   * Creates the spec's missing topics as the user of {@code as} (the job's own connection, or an
+   * administrator's when the job's user may not create topics), the models topic compacted and
+   * taking records as large as a model snapshot.
+   */
+  public static void createTopics(JobSpec spec, KafkaConnection as) {
+    var topics = spec.kafka().topics();
+    TopicAdmin.ensureTopics(as, topics.all(), 1, Set.of(topics.models()));
+    TopicAdmin.ensureMaxMessageBytes(as, topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
   }
 
   /** The smallest {@code transaction.max.timeout.ms} of the cluster's brokers. */

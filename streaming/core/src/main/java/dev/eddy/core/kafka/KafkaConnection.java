@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * demo, submit) starts from {@link #clientProperties()}, so a property set once reaches all of them.
  *
  * <p>Values may hold secrets (passwords, JAAS configurations, keys): {@link #toString()} and
- * {@link #describe()} print their names only.
+ * {@link #describe()} print their names only. Secrets are best given as references, {@code ${env:NAME}}
+ * or {@code ${file:PATH}} ({@link SecretReferences}): the clients resolve them, and a connection whose
+ * reference cannot be resolved is refused when it is made, naming the property and the reference.
  *
  * @param bootstrap {@code host:port[,host:port...]}
  * @param properties further client properties, passed through unchanged (never null)
@@ -31,6 +33,7 @@ public record KafkaConnection(String bootstrap, Map<String, String> properties) 
     if (properties.containsKey(BOOTSTRAP)) {
       throw new IllegalArgumentException("give bootstrap.servers as kafka.bootstrap, not as a property");
     }
+    SecretReferences.check(properties);
   }
 
   /** A connection with no further properties (a PLAINTEXT cluster). */
@@ -43,6 +46,9 @@ public record KafkaConnection(String bootstrap, Map<String, String> properties) 
     Properties p = new Properties();
     p.putAll(properties);
     p.setProperty(BOOTSTRAP, bootstrap);
+    if (SecretReferences.used(properties)) {
+      SecretReferences.addProviders(p);
+    }
     return p;
   }
 
@@ -56,6 +62,14 @@ public record KafkaConnection(String bootstrap, Map<String, String> properties) 
   @Override
   public String toString() {
     return "KafkaConnection[" + describe() + "]";
+  }
+
+  /** The properties whose values are literal secrets (secret-looking names, no {@code ${...}} reference in the value). */
+  public java.util.List<String> literalSecrets() {
+    return properties.entrySet().stream()
+        .filter(e -> isSecret(e.getKey()) && (e.getValue() == null || !e.getValue().contains("${")))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /** Whether a property's value must never be printed (passwords, JAAS configurations, keys). */

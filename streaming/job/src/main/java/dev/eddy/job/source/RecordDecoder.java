@@ -5,8 +5,8 @@ import dev.eddy.core.input.RawRecord;
 import dev.eddy.core.input.RecordParser;
 import dev.eddy.job.operator.OutputTags;
 import dev.eddy.schemas.DeadLetter;
+import dev.eddy.sinks.DeadLetters;
 import dev.eddy.sinks.Output;
-import java.nio.ByteBuffer;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -39,16 +39,11 @@ public final class RecordDecoder<T> extends ProcessFunction<RawRecord, T> {
     }
   }
 
-  /** The dead letter of {@code r}: its position, bytes and {@code reason}. */
+  /**
+   * The dead letter of {@code r}: its position, bytes and {@code reason}, bounded ({@link DeadLetters}:
+   * a record too large to copy whole keeps its first bytes and its size).
+   */
   public static DeadLetter deadLetter(RawRecord r, String reason) {
-    return DeadLetter.newBuilder()
-        .setTopic(r.topic)
-        .setPartition(r.partition)
-        .setOffset(r.offset)
-        .setKey(r.key == null ? null : ByteBuffer.wrap(r.key))
-        .setValue(r.value == null ? null : ByteBuffer.wrap(r.value))
-        .setReason(reason)
-        .setTimestamp(System.currentTimeMillis())
-        .build();
+    return DeadLetters.of(r.topic, r.partition, r.offset, r.key, r.value, reason);
   }
 }
