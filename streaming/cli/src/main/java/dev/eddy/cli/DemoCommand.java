@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.demo.Demo;
 import dev.eddy.cli.demo.DemoSummary;
+import dev.eddy.cli.local.PrometheusEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,6 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--work-dir", description = "Kafka data and checkpoints (default: a new directory under .eddy/demo).")
   Path workDir;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Serve the job's metrics for Prometheus on http://127.0.0.1:PORT/metrics while it runs.")
+  Integer metricsPort;
+
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
@@ -49,7 +54,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Path dir = workDir != null ? workDir : Files.createDirectories(Path.of(".eddy", "demo"))
         .resolve("run-" + System.currentTimeMillis());
-    DemoSummary s = new Demo(new Demo.Options(events, badRecords, seed, dir, report), System.out).run();
+    Demo demo = new Demo(new Demo.Options(events, badRecords, seed, dir, report), System.out);
+    if (metricsPort != null) {
+      demo.with(PrometheusEndpoint.on(metricsPort));
+      System.out.println("Metrics for Prometheus on http://127.0.0.1:" + metricsPort + "/metrics while the job runs");
+    }
+    DemoSummary s = demo.run();
     System.out.printf("%nDone: %d events, %d predictions committed, prequential accuracy %.3f, %d dead letters,"
         + " %.0f events/s (%.1f s).%n", s.events(), s.predictions(), s.accuracy(), s.deadLetters(),
         s.eventsPerSecond(), s.wallSeconds());

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import me.tongfei.progressbar.ProgressBar;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,10 +45,17 @@ public final class Demo {
 
   private final Options options;
   private final PrintStream out;
+  private final Configuration settings = new Configuration();
 
   public Demo(Options options, PrintStream out) {
     this.options = options;
     this.out = out;
+  }
+
+  /** Adds Flink settings to the demo's job (e.g. {@link dev.eddy.cli.local.PrometheusEndpoint#on}); returns this. */
+  public Demo with(Configuration extra) {
+    settings.addAll(extra);
+    return this;
   }
 
   public DemoSummary run() throws Exception {
@@ -70,7 +78,7 @@ public final class Demo {
       out.println("Running the Eddy job on a local Flink MiniCluster (RocksDB state, exactly-once outputs) ...");
 
       long start = System.nanoTime();
-      JobClient job = LocalRunner.start(spec, true, options.workDir());
+      JobClient job = LocalRunner.start(spec, true, options.workDir(), settings);
       CompletableFuture<?> result = job.getJobExecutionResult();
       watch(bootstrap, topics.predictions(), result);
       result.get();

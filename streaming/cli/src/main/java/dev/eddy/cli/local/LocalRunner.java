@@ -27,7 +27,7 @@ public final class LocalRunner {
   }
 
   /** Starts the job with {@code extra} settings on top of the spec's (e.g. a savepoint to restore). */
-  static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
+  public static JobClient start(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
     Configuration conf = EddyJob.configuration(spec);
     conf.addAll(extra);
     if (spec.checkpoint().directory() == null) {
@@ -52,5 +52,10 @@ public final class LocalRunner {
   /** Runs the job to completion (a bounded job) and returns its result. */
   public static JobExecutionResult run(JobSpec spec, boolean bounded, Path workDir) throws Exception {
     return start(spec, bounded, workDir).getJobExecutionResult().get();
+  }
+
+  /** Runs the job to completion with {@code extra} settings on top of the spec's. */
+  public static JobExecutionResult run(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
+    return start(spec, bounded, workDir, extra).getJobExecutionResult().get();
   }
 }

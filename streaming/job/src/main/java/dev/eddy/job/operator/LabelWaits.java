@@ -2,9 +2,11 @@ package dev.eddy.job.operator;
 
 import dev.eddy.core.input.EarlyLabelCodec;
 import dev.eddy.core.input.InputLabel;
+import dev.eddy.core.metrics.EddyMetric;
 import dev.eddy.core.model.PendingCodec;
 import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.job.metrics.FlinkMetrics;
 import java.time.Duration;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -12,6 +14,7 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 
@@ -40,6 +43,8 @@ final class LabelWaits {
   private final Counter expired;
   private final Counter earlyCount;
   private final Counter duplicates;
+  private final Counter waiting;
+  private final Histogram delay;
 
   LabelWaits(JobSpec.Labels spec, StateAccess states, InternalTimerService<String> pendingTimers,
       InternalTimerService<String> earlyTimers, MetricGroup metrics) throws Exception {
@@ -55,10 +60,12 @@ final class LabelWaits {
     this.labelled = states.map(labelledDescriptor);
     this.pendingTimers = pendingTimers;
     this.earlyTimers = earlyTimers;
-    this.matched = metrics.counter("eddyLabelsMatched");
-    this.expired = metrics.counter("eddyLabelsExpired");
-    this.earlyCount = metrics.counter("eddyLabelsEarly");
-    this.duplicates = metrics.counter("eddyLabelsDuplicate");
+    this.matched = FlinkMetrics.counter(metrics, EddyMetric.LABELS_MATCHED);
+    this.expired = FlinkMetrics.counter(metrics, EddyMetric.LABELS_EXPIRED);
+    this.earlyCount = FlinkMetrics.counter(metrics, EddyMetric.LABELS_EARLY);
+    this.duplicates = FlinkMetrics.counter(metrics, EddyMetric.LABELS_DUPLICATE);
+    this.waiting = FlinkMetrics.counter(metrics, EddyMetric.LABELS_WAITING);
+    this.delay = FlinkMetrics.histogram(metrics, EddyMetric.LABEL_DELAY);
   }
 
   /** Creates keyed state for {@link LabelWaits} (the operator's {@code getPartitionedState}). */
@@ -83,6 +90,7 @@ final class LabelWaits {
     long deadline = now + pendingWaitMs;
     pending.put(id, PendingCodec.encode(scored, eventTime, deadline));
     pendingTimers.registerProcessingTimeTimer(id, deadline);
+    waiting.inc();
     return null;
   }
 
@@ -97,6 +105,7 @@ final class LabelWaits {
       pending.remove(label.id);
       pendingTimers.deleteProcessingTimeTimer(label.id, p.deadline());
       markLabelled(label.id);
+      delay.update(now - (p.deadline() - pendingWaitMs));
       return p;
     }
     if (labelled.contains(label.id) || early.contains(label.id)) {

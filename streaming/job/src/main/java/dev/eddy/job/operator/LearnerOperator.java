@@ -14,6 +14,7 @@ import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.gpu.LearnerDevice;
+import dev.eddy.job.metrics.LearnerMetrics;
 import dev.eddy.job.source.RecordDecoder;
 import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.DriftEvent;
@@ -28,7 +29,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -76,8 +76,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient ValueState<byte[]> state;
   private transient ModelCache cache;
   private transient StreamRecord<Prediction> reuse;
-  private transient Counter predictions;
-  private transient Counter learned;
+  private transient LearnerMetrics metrics;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
@@ -111,8 +110,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         new ValueStateDescriptor<>(STATE_NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     cache = new ModelCache(cacheCapacity, LearnerDevice::release);
     reuse = new StreamRecord<>(null);
-    predictions = getMetricGroup().counter("eddyPredictions");
-    learned = getMetricGroup().counter("eddyLearned");
+    metrics = LearnerMetrics.of(getMetricGroup(), getExecutionConfig(), config, cache::size);
     labels = new LabelWaits(labelsSpec, this::mapState,
         getInternalTimerService("eddy-pending-deadlines", StringSerializer.INSTANCE, new Deadlines(true)),
         getInternalTimerService("eddy-early-deadlines", StringSerializer.INSTANCE, new Deadlines(false)),
@@ -143,7 +141,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
     output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, model.config(), scored,
         e.hasLabel() ? e.label : null, e.timestamp, System.currentTimeMillis())));
-    predictions.inc();
+    metrics.predicted(e.timestamp, System.currentTimeMillis(), scored.featureDrifts());
     double label = e.label;
     if (!e.hasLabel()) {
       InputLabel first = labels.eventWithoutLabel(e.id, scored, e.timestamp, now());
@@ -166,8 +164,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   }
 
   private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
-    emit(key, entry.model, entry.model.learn(scored, label), timestamp);
-    learned.inc();
+    Learned result = entry.model.learn(scored, label);
+    emit(key, entry.model, result, timestamp);
+    metrics.learned(scored.prediction(), label, result);
   }
 
   private long now() {
@@ -191,6 +190,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       InputLabel orphan = labels.earlyDeadline(timer.getNamespace());
       if (orphan != null) {
         output.collect(DEAD_LETTERS, new StreamRecord<>(RecordDecoder.deadLetter(orphan.source, NO_EVENT)));
+        metrics.orphanLabel();
       }
     }
 
@@ -212,6 +212,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         entry = new ModelCache.Entry(ModelStateCodec.decode(stored, config));
       }
       cache.put(key, entry, this::writeBack);
+      metrics.modelLookup(false, stored == null);
+    } else {
+      metrics.modelLookup(true, false);
     }
     return entry;
   }
