@@ -34,7 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--summary", description = "Also write the summary as JSON to this file.")
   Path summaryFile;
 
-  @Option(names = "--report", description = "Also draw prequential accuracy over time with the detected drifts and the true change points (PNG).")
+  @Option(names = "--report", description = "Also draw a report: FILE.html, the report of bin/eddy report (with the true change points); any other name, prequential accuracy over time with the detected drifts and the true change points (PNG).")
   Path report;
 
   @Option(names = "--work-dir", description = "Kafka data and checkpoints (default: a new directory under .eddy/demo).")

@@ -2,6 +2,9 @@ package dev.eddy.cli.demo;
 
 import dev.eddy.cli.kafka.KafkaBroker;
 import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.cli.report.HtmlReport;
+import dev.eddy.cli.report.ReportInput;
+import dev.eddy.cli.report.Reports;
 import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
@@ -103,12 +106,22 @@ public final class Demo {
       for (long d : drifts) {
         driftList.add(d);
       }
-      if (options.report() != null) {
+      if (options.report() != null && options.report().toString().endsWith(".html")) {
+        htmlReport(bootstrap, spec, driftList);
+      } else if (options.report() != null) {
         DemoReport.write(options.report(), correct, 1000, driftList, detected);
       }
       return new DemoSummary(options.events(), committed.distinctIds(), committed.accuracy(), deadLetters,
           options.events() / wall, wall, driftList, detected, new ArrayList<>(committed.versions()));
     }
+  }
+
+  /** {@code bin/eddy report} of the demo's topics, with the stream's true concept changes. */
+  private void htmlReport(String bootstrap, JobSpec spec, List<Long> truth) throws java.io.IOException {
+    List<Long> times = truth.stream().map(SeededWorkload::eventTime).toList();
+    Reports.write(KafkaConnection.of(bootstrap), spec.kafka().topics(), new ReportInput.Filter(null, null, null),
+        new HtmlReport.Options("Eddy demo report", "bin/eddy demo --events " + options.events() + " --seed " + options.seed(),
+            5, times), options.report(), null);
   }
 
   private static Prediction decode(byte[] value) {

@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
  * A program from Debian's packages that a test runs (promtool, chromium): found on the PATH or installed
  * by {@code .ci/ensure-tool}; where it cannot be installed the test is skipped with the script's reason.
  */
-final class ExternalTool {
-  static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+public final class ExternalTool {
+  /** The repository root (tests run in streaming/cli). */
+  public static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
 
   private ExternalTool() {}
 
   /** The tool's path, installing it once when missing; skips the calling test when that fails. */
-  static String require(String tool) throws IOException, InterruptedException {
+  public static String require(String tool) throws IOException, InterruptedException {
     Result r = run(List.of(REPO.resolve(".ci/ensure-tool").toString(), tool), 900);
     assumeTrue(r.exit() == 0, () -> tool + " is not available and cannot be installed here: " + r.output().strip());
     String[] lines = r.output().strip().split("\n");
