@@ -3,6 +3,7 @@ package dev.eddy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.bench.EndToEndBenchmark;
+import dev.eddy.cli.bench.MetricsCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,12 +30,29 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Also run the job over the same stream with every label on the labels topic N events after its event, and compare (default: not run).")
   int labelDelay;
 
+  @Option(names = "--metrics-cost", description = "Instead: the job with its metrics off, and on with the Prometheus reporter scraped every second, over the same events, alternating for --rounds rounds.")
+  boolean metricsCost;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
       throw new IllegalArgumentException("--events must be >= 1, got " + events);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    if (metricsCost) {
+      MetricsCost.Result c = MetricsCost.run(events, rounds, dir, System.out);
+      System.out.printf("%nevents %d, rounds %d%nmetrics off  median %,.0f events/s  %s%nmetrics on   median %,.0f events/s  %s"
+          + "%nratio on/off %.3f (%d scrapes with Eddy's metrics)%n", c.events(), c.rounds(), c.offMedian(),
+          java.util.Arrays.toString(c.offPerSecond()), c.onMedian(), java.util.Arrays.toString(c.onPerSecond()), c.ratio(),
+          c.scrapes());
+      if (json != null) {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), c);
+      }
+      return 0;
+    }
     EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, labelDelay, dir, System.out);
     System.out.printf("%nevents %d%npassthrough  %.1f s  %,.0f records/s%njob (net)    %.1f s  %,.0f events/s%n"
         + "job (wall)   %.1f s  %,.0f events/s (MiniCluster start-up included)%nratio job/passthrough %.3f%n",

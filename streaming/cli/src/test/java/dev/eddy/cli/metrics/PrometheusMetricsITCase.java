@@ -12,6 +12,7 @@ import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.core.metrics.EddyMetric;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
+import dev.eddy.job.metrics.LearnerMetrics;
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.Topics;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,38 +41,8 @@ class PrometheusMetricsITCase {
 
   @Test
   void everyEddyMetricIsScrapedWithPlausibleValues(@TempDir Path work) throws Exception {
-    JobSpec spec = JobSpecReader.parse(String.join("\n",
-        "name: scraped",
-        "kafka: {bootstrap: '" + kafka.bootstrap() + "', topics: {events: s-events, labels: s-labels,"
-            + " predictions: s-predictions, drift: s-drift, models: s-models, dead-letter: s-dlq}}",
-        "features: [x1, x2]",
-        "learner: {type: pa-i}",
-        "drift: {detector: ddm}",
-        "checkpoint: {interval: 1s}",
-        ""));
-    JobKafka.prepare(spec);
     long start = System.currentTimeMillis();
-    SplittableRandom random = new SplittableRandom(5);
-    try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
-      for (int i = 0; i < EVENTS; i++) {
-        double x1 = random.nextDouble(-1, 1);
-        double x2 = random.nextDouble(-1, 1);
-        int y = x1 + 0.5 * x2 > 0 ? 1 : 0; // linearly separable: PA-I learns it to > 0.9 accuracy
-        Event.Builder e = Event.newBuilder().setId("e-" + i).setTimestamp(System.currentTimeMillis())
-            .setFeatures(Map.of("x1", x1, "x2", x2));
-        if (i % 4 != 0) {
-          e.setLabel((double) y);
-        }
-        p.send("s-events", null, Topics.EVENT.encode(e.build()));
-        if (i % 4 == 0) { // every fourth label comes on the labels topic, after its event
-          p.send("s-labels", null, Topics.LABEL.encode(Label.newBuilder().setId("e-" + i).setTimestamp(1)
-              .setLabel((double) y).build()));
-        }
-      }
-      p.send("s-events", null, "not avro".getBytes(StandardCharsets.UTF_8)); // invalid: not an Avro Event
-      p.send("s-events", null, Topics.EVENT.encode(Event.newBuilder().setId("bad").setTimestamp(1)
-          .setFeatures(Map.of("x1", 1.0)).build())); // invalid: x2 missing
-    }
+    JobSpec spec = produce("scraped");
     int port = FreePorts.allocate(1)[0];
     String url = "http://127.0.0.1:" + port + "/metrics";
     JobClient job = LocalRunner.start(spec, false, work, PrometheusEndpoint.on(port));
@@ -118,19 +91,83 @@ class PrometheusMetricsITCase {
         .containsEntry("job_name", "scraped").doesNotContainKey("model_key");
   }
 
+  /** A job spec named {@code name} with its own topics, and its events and labels produced. */
+  private static JobSpec produce(String name) throws Exception {
+    JobSpec spec = JobSpecReader.parse(String.join("\n",
+        "name: " + name,
+        "kafka: {bootstrap: '" + kafka.bootstrap() + "', topics: {events: NAME-events, labels: NAME-labels,"
+            + " predictions: NAME-predictions, drift: NAME-drift, models: NAME-models, dead-letter: NAME-dlq}}",
+        "features: [x1, x2]",
+        "learner: {type: pa-i}",
+        "drift: {detector: ddm}",
+        "checkpoint: {interval: 1s}",
+        "").replace("NAME", name));
+    JobKafka.prepare(spec);
+    SplittableRandom random = new SplittableRandom(5);
+    try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
+      for (int i = 0; i < EVENTS; i++) {
+        double x1 = random.nextDouble(-1, 1);
+        double x2 = random.nextDouble(-1, 1);
+        int y = x1 + 0.5 * x2 > 0 ? 1 : 0; // linearly separable: PA-I learns it to > 0.9 accuracy
+        Event.Builder e = Event.newBuilder().setId("e-" + i).setTimestamp(System.currentTimeMillis())
+            .setFeatures(Map.of("x1", x1, "x2", x2));
+        if (i % 4 != 0) {
+          e.setLabel((double) y);
+        }
+        p.send(name + "-events", null, Topics.EVENT.encode(e.build()));
+        if (i % 4 == 0) { // every fourth label comes on the labels topic, after its event
+          p.send(name + "-labels", null, Topics.LABEL.encode(Label.newBuilder().setId("e-" + i).setTimestamp(1)
+              .setLabel((double) y).build()));
+        }
+      }
+      p.send(name + "-events", null, "not avro".getBytes(StandardCharsets.UTF_8)); // invalid: not an Avro Event
+      p.send(name + "-events", null, Topics.EVENT.encode(Event.newBuilder().setId("bad").setTimestamp(1)
+          .setFeatures(Map.of("x1", 1.0)).build())); // invalid: x2 missing
+    }
+    return spec;
+  }
+
+  /**
+   * The switch of {@code bench --metrics-cost} reaches the operator: with {@code eddy.metrics: off} among the
+   * job's parameters the learner registers none of its metrics, while Flink's own are reported as usual.
+   */
+  @Test
+  void theJobParameterSwitchesTheLearnersMetricsOff(@TempDir Path work) throws Exception {
+    JobSpec spec = produce("unmetered");
+    int port = FreePorts.allocate(1)[0];
+    Configuration settings = PrometheusEndpoint.on(port);
+    settings.set(PipelineOptions.GLOBAL_JOB_PARAMETERS, Map.of(LearnerMetrics.SWITCH, "off"));
+    JobClient job = LocalRunner.start(spec, false, work, settings);
+    PrometheusScrape scrape;
+    try {
+      scrape = await("http://127.0.0.1:" + port + "/metrics", s -> s.sum("flink_taskmanager_job_task_operator_numRecordsIn",
+          l -> l.getOrDefault("operator_name", "").startsWith("learner")) >= EVENTS + EVENTS / 4);
+    } finally {
+      job.cancel().get();
+    }
+    assertThat(scrape.named(p(EddyMetric.PREDICTIONS))).isEmpty();
+    assertThat(scrape.named(p(EddyMetric.QUALITY))).isEmpty();
+    assertThat(scrape.named(p(EddyMetric.PREDICTION_LATENCY) + "_count")).isEmpty();
+  }
+
   private static String p(EddyMetric m) {
     return m.prometheusName();
   }
 
   /** Scrapes until every event was predicted and learned (the job is unbounded and keeps running). */
   private static PrometheusScrape awaitAll(String url, int events) throws Exception {
+    return await(url, s -> s.sum(p(EddyMetric.LEARNED)) >= events && s.sum(p(EddyMetric.PREDICTIONS)) >= events);
+  }
+
+  /** Scrapes until {@code done} holds (within 150 s). */
+  private static PrometheusScrape await(String url, java.util.function.Predicate<PrometheusScrape> done) throws Exception {
     long deadline = System.nanoTime() + 150_000_000_000L;
     PrometheusScrape last = null;
     Exception failure = null;
     while (System.nanoTime() < deadline) {
       try {
         last = PrometheusScrape.get(url);
-        if (last.sum(p(EddyMetric.LEARNED)) >= events && last.sum(p(EddyMetric.PREDICTIONS)) >= events) {
+        if (done.test(last)) {
           return last;
         }
       } catch (java.io.IOException e) {
@@ -138,7 +175,7 @@ class PrometheusMetricsITCase {
       }
       Thread.sleep(300);
     }
-    throw new AssertionError("the scrape never showed " + events + " learned events; last: "
-        + (last == null ? failure : last.named(p(EddyMetric.LEARNED))));
+    throw new AssertionError("the scrape never showed what the test waits for; last: "
+        + (last == null ? failure : last.samples().size() + " samples"));
   }
 }
