@@ -8,6 +8,7 @@ import dev.eddy.cli.local.PrometheusEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,11 +53,12 @@ public final class DemoCommand implements Callable<Integer> {
     if (badRecords < 0) {
       throw new IllegalArgumentException("--bad-records must be >= 0, got " + badRecords);
     }
+    Configuration metrics = metricsPort == null ? new Configuration() : PrometheusEndpoint.on(metricsPort);
     Path dir = workDir != null ? workDir : Files.createDirectories(Path.of(".eddy", "demo"))
         .resolve("run-" + System.currentTimeMillis());
     Demo demo = new Demo(new Demo.Options(events, badRecords, seed, dir, report), System.out);
+    demo.with(metrics);
     if (metricsPort != null) {
-      demo.with(PrometheusEndpoint.on(metricsPort));
       System.out.println("Metrics for Prometheus on http://127.0.0.1:" + metricsPort + "/metrics while the job runs");
     }
     DemoSummary s = demo.run();

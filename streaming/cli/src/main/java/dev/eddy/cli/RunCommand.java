@@ -7,6 +7,7 @@ import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,6 +41,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Configuration metrics = metricsPort == null ? new Configuration() : PrometheusEndpoint.on(metricsPort);
     JobSpec job = JobSpecReader.read(spec);
     var topics = job.kafka().topics();
     JobKafka.prepare(job);
@@ -47,8 +49,8 @@ public final class RunCommand implements Callable<Integer> {
         + topics.events() + " from " + job.kafka().bootstrap() + (bounded ? " up to its current end" : "") + " ...");
     long start = System.nanoTime();
     ResumableRun run = new ResumableRun(job, workDir.resolve(job.name()), System.out);
+    run.with(metrics);
     if (metricsPort != null) {
-      run.with(PrometheusEndpoint.on(metricsPort));
       System.out.println("Metrics for Prometheus on http://127.0.0.1:" + metricsPort + "/metrics");
     }
     run.run(bounded, fresh);
