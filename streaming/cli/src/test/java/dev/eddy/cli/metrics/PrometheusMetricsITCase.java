@@ -42,7 +42,7 @@ class PrometheusMetricsITCase {
   @Test
   void everyEddyMetricIsScrapedWithPlausibleValues(@TempDir Path work) throws Exception {
     long start = System.currentTimeMillis();
-    JobSpec spec = produce("scraped");
+    JobSpec spec = produce("scraped", 0);
     int port = FreePorts.allocate(1)[0];
     String url = "http://127.0.0.1:" + port + "/metrics";
     JobClient job = LocalRunner.start(spec, false, work, PrometheusEndpoint.on(port));
@@ -53,6 +53,10 @@ class PrometheusMetricsITCase {
       job.cancel().get();
     }
     for (EddyMetric m : EddyMetric.values()) {
+      if (m.perKey()) {
+        assertThat(scrape.named(m.prometheusName())).as("%s: the spec did not opt in", m).isEmpty();
+        continue;
+      }
       String name = m.kind() == EddyMetric.Kind.HISTOGRAM ? m.prometheusName() + "_count" : m.prometheusName();
       assertThat(scrape.named(name)).as("%s in the scrape", name).isNotEmpty();
     }
@@ -91,8 +95,11 @@ class PrometheusMetricsITCase {
         .containsEntry("job_name", "scraped").doesNotContainKey("model_key");
   }
 
-  /** A job spec named {@code name} with its own topics, and its events and labels produced. */
-  private static JobSpec produce(String name) throws Exception {
+  /**
+   * A job spec named {@code name} with its own topics, and its events and labels produced; {@code keys} > 0:
+   * one model per event key (of {@code keys}), and series of their own for the first two.
+   */
+  private static JobSpec produce(String name, int keys) throws Exception {
     JobSpec spec = JobSpecReader.parse(String.join("\n",
         "name: " + name,
         "kafka: {bootstrap: '" + kafka.bootstrap() + "', topics: {events: NAME-events, labels: NAME-labels,"
@@ -101,7 +108,7 @@ class PrometheusMetricsITCase {
         "learner: {type: pa-i}",
         "drift: {detector: ddm}",
         "checkpoint: {interval: 1s}",
-        "").replace("NAME", name));
+        keys > 0 ? "input: {model-key: key}\nmetrics: {key-series: 2}\n" : "").replace("NAME", name));
     JobKafka.prepare(spec);
     SplittableRandom random = new SplittableRandom(5);
     try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(kafka.bootstrap()))) {
@@ -111,18 +118,20 @@ class PrometheusMetricsITCase {
         int y = x1 + 0.5 * x2 > 0 ? 1 : 0; // linearly separable: PA-I learns it to > 0.9 accuracy
         Event.Builder e = Event.newBuilder().setId("e-" + i).setTimestamp(System.currentTimeMillis())
             .setFeatures(Map.of("x1", x1, "x2", x2));
+        String key = keys > 0 ? "k" + i % keys : null;
+        e.setKey(key);
         if (i % 4 != 0) {
           e.setLabel((double) y);
         }
         p.send(name + "-events", null, Topics.EVENT.encode(e.build()));
         if (i % 4 == 0) { // every fourth label comes on the labels topic, after its event
-          p.send(name + "-labels", null, Topics.LABEL.encode(Label.newBuilder().setId("e-" + i).setTimestamp(1)
+          p.send(name + "-labels", null, Topics.LABEL.encode(Label.newBuilder().setId("e-" + i).setKey(key).setTimestamp(1)
               .setLabel((double) y).build()));
         }
       }
       p.send(name + "-events", null, "not avro".getBytes(StandardCharsets.UTF_8)); // invalid: not an Avro Event
       p.send(name + "-events", null, Topics.EVENT.encode(Event.newBuilder().setId("bad").setTimestamp(1)
-          .setFeatures(Map.of("x1", 1.0)).build())); // invalid: x2 missing
+          .setKey(keys > 0 ? "k0" : null).setFeatures(Map.of("x1", 1.0)).build())); // invalid: x2 missing
     }
     return spec;
   }
@@ -133,7 +142,7 @@ class PrometheusMetricsITCase {
    */
   @Test
   void theJobParameterSwitchesTheLearnersMetricsOff(@TempDir Path work) throws Exception {
-    JobSpec spec = produce("unmetered");
+    JobSpec spec = produce("unmetered", 0);
     int port = FreePorts.allocate(1)[0];
     Configuration settings = PrometheusEndpoint.on(port);
     settings.set(PipelineOptions.GLOBAL_JOB_PARAMETERS, Map.of(LearnerMetrics.SWITCH, "off"));
@@ -148,6 +157,28 @@ class PrometheusMetricsITCase {
     assertThat(scrape.named(p(EddyMetric.PREDICTIONS))).isEmpty();
     assertThat(scrape.named(p(EddyMetric.QUALITY))).isEmpty();
     assertThat(scrape.named(p(EddyMetric.PREDICTION_LATENCY) + "_count")).isEmpty();
+  }
+
+  /** {@code metrics.key-series: 2} with five model keys: two keys get their own quality series, no more. */
+  @Test
+  void theFirstKeysOfASpecThatOptsInGetSeriesOfTheirOwn(@TempDir Path work) throws Exception {
+    JobSpec spec = produce("keyed", 5);
+    int port = FreePorts.allocate(1)[0];
+    JobClient job = LocalRunner.start(spec, false, work, PrometheusEndpoint.on(port));
+    PrometheusScrape scrape;
+    try {
+      scrape = awaitAll("http://127.0.0.1:" + port + "/metrics", EVENTS);
+    } finally {
+      job.cancel().get();
+    }
+    var accuracy = scrape.named(p(EddyMetric.KEY_QUALITY_WINDOW)).stream()
+        .filter(s -> "accuracy".equals(s.labels().get("measure"))).toList();
+    assertThat(accuracy).extracting(s -> s.labels().get(EddyMetric.MODEL_KEY)).hasSize(2).doesNotHaveDuplicates()
+        .allMatch(k -> k.matches("k[0-4]"));
+    assertThat(accuracy).allSatisfy(s -> assertThat(s.value()).isBetween(0.8, 1.0));
+    assertThat(scrape.named(p(EddyMetric.KEY_QUALITY_WINDOW)))
+        .extracting(s -> s.labels().get("measure")).containsOnly("accuracy", "kappa");
+    assertThat(scrape.sum(p(EddyMetric.MODELS_CREATED))).isEqualTo(5);
   }
 
   private static String p(EddyMetric m) {

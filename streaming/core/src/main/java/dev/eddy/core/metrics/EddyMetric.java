@@ -9,8 +9,9 @@ import java.util.List;
  * them ({@link MetricsTable}). Engine-free on purpose (as Paimon keeps its metrics in its core), so the
  * definition does not depend on any metric library.
  *
- * <p>Cardinality is bounded: no metric carries the model key. Quality and lag are of a whole operator
- * subtask (all the model keys it owns); label values come from the fixed lists here.
+ * <p>Cardinality is bounded: no metric carries the model key, except the opt-in {@link #perKey} ones for
+ * at most {@code metrics.key-series} keys per subtask. Quality and lag are of a whole operator subtask
+ * (all the model keys it owns); label values come from the fixed lists here.
  */
 public enum EddyMetric {
   PREDICTIONS("eddyPredictions", Kind.COUNTER, "predictions", "Predictions emitted (one per valid event)."),
@@ -21,6 +22,9 @@ public enum EddyMetric {
   QUALITY_WINDOW("eddyQualityWindow", Kind.GAUGE, "ratio or label unit",
       "Prequential quality over the last 1000 labelled examples of the subtask, all keys pooled.",
       "measure", Quality.MEASURES),
+  KEY_QUALITY_WINDOW("eddyKeyQualityWindow", Kind.GAUGE, "ratio or label unit",
+      "Opt-in (metrics.key-series: N): one model key's own window quality, for the first N keys each subtask sees.",
+      "measure", Quality.MEASURES, true),
   DRIFT_WARNINGS("eddyDriftWarnings", Kind.COUNTER, "signals", "Concept-drift warnings on the prediction errors."),
   DRIFTS("eddyDrifts", Kind.COUNTER, "signals", "Concept drifts detected on the prediction errors."),
   FEATURE_DRIFTS("eddyFeatureDrifts", Kind.COUNTER, "signals", "Feature drifts detected (one per drifting feature)."),
@@ -61,12 +65,19 @@ public enum EddyMetric {
   private final String description;
   private final String label;
   private final List<String> labelValues;
+  private final boolean perKey;
 
   EddyMetric(String name, Kind kind, String unit, String description) {
-    this(name, kind, unit, description, null, List.of());
+    this(name, kind, unit, description, null, List.of(), false);
   }
 
   EddyMetric(String name, Kind kind, String unit, String description, String label, List<String> labelValues) {
+    this(name, kind, unit, description, label, labelValues, false);
+  }
+
+  EddyMetric(String name, Kind kind, String unit, String description, String label, List<String> labelValues,
+      boolean perKey) {
+    this.perKey = perKey;
     this.metricName = name;
     this.kind = kind;
     this.unit = unit;
@@ -97,6 +108,17 @@ public enum EddyMetric {
     return label;
   }
 
+  /**
+   * Whether the metric has a series per model key (label {@value #MODEL_KEY}, before its own label): only
+   * for the keys a spec opts in to ({@code metrics.key-series}).
+   */
+  public boolean perKey() {
+    return perKey;
+  }
+
+  /** The label of a per-key metric's model key. */
+  public static final String MODEL_KEY = "model_key";
+
   /** Every value the label may take (empty without a label). */
   public List<String> labelValues() {
     return labelValues;
@@ -104,10 +126,11 @@ public enum EddyMetric {
 
   /**
    * The name Flink's Prometheus reporter gives the metric of a learner or decode operator: the
-   * operator scope, the label's key (Flink puts a key/value group's key in the name and its value in the
+   * operator scope, {@code model_key} for a per-key metric, the label's key (Flink puts a key/value group's key in the name and its value in the
    * label), then the metric's name.
    */
   public String prometheusName() {
-    return "flink_taskmanager_job_task_operator_" + (label == null ? "" : label + "_") + metricName;
+    return "flink_taskmanager_job_task_operator_" + (perKey ? MODEL_KEY + "_" : "") + (label == null ? "" : label + "_")
+        + metricName;
   }
 }

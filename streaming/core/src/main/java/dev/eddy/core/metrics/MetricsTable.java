@@ -19,6 +19,7 @@ public final class MetricsTable {
     for (EddyMetric m : EddyMetric.values()) {
       b.append("| `").append(m.metricName()).append("` | `").append(m.prometheusName()).append("` | ")
           .append(m.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" | ").append(m.unit()).append(" | ")
+          .append(m.perKey() ? "`" + EddyMetric.MODEL_KEY + "`, " : "")
           .append(m.label() == null ? "" : "`" + m.label() + "`: " + String.join(", ", m.labelValues()))
           .append(" | ").append(m.description()).append(" |\n");
     }

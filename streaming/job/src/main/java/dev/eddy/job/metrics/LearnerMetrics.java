@@ -5,11 +5,15 @@ import dev.eddy.core.metrics.Quality;
 import dev.eddy.core.model.DriftSignal;
 import dev.eddy.core.model.Learned;
 import dev.eddy.core.model.ModelConfig;
+import dev.eddy.core.model.ModelState;
 import dev.eddy.drift.Signal;
 import dev.eddy.learners.Prediction;
+import dev.eddy.learners.Task;
 import dev.eddy.learners.metrics.MetricTotals;
 import dev.eddy.learners.metrics.PrequentialMetrics;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.metrics.Counter;
@@ -39,17 +43,26 @@ public final class LearnerMetrics {
   private final Histogram latency;
   private final boolean on;
   private final PrequentialMetrics quality;
+  private final MetricGroup group;
+  private final Task task;
+  private final Map<String, ModelState> keyed = new ConcurrentHashMap<>();
+  private final int keySeries;
   private volatile long version;
   private volatile long lastEventTime = Long.MIN_VALUE;
 
   /** The operator's metrics, or none when the job's parameters switch them off ({@link #SWITCH}). */
   public static LearnerMetrics of(MetricGroup group, ExecutionConfig execution, ModelConfig config, IntSupplier cached) {
-    String value = execution.getGlobalJobParameters().toMap().getOrDefault(SWITCH, "on");
+    Map<String, String> parameters = execution.getGlobalJobParameters().toMap();
+    String value = parameters.getOrDefault(SWITCH, "on");
     if (!value.equals("on") && !value.equals("off")) {
       throw new IllegalArgumentException("job parameter " + SWITCH + " must be on or off, got '" + value + "'");
     }
-    return new LearnerMetrics(group, config, cached, value.equals("on"));
+    return new LearnerMetrics(group, config, cached, value.equals("on"),
+        Integer.parseInt(parameters.getOrDefault(KEY_SERIES, "0")));
   }
+
+  /** The global job parameter of the spec's {@code metrics.key-series} (set by {@code EddyJob}). */
+  public static final String KEY_SERIES = "eddy.metrics.key-series";
 
   /**
    * The global job parameter ({@code pipeline.global-job-parameters}) that switches the learner's
@@ -60,12 +73,16 @@ public final class LearnerMetrics {
   /**
    * @param cached the number of models in the operator's cache (read when reported)
    * @param on false: register nothing and count nothing
+   * @param keySeries the first this many model keys get quality series of their own
    */
-  LearnerMetrics(MetricGroup group, ModelConfig config, IntSupplier cached, boolean on) {
+  LearnerMetrics(MetricGroup group, ModelConfig config, IntSupplier cached, boolean on, int keySeries) {
     this.on = on;
+    this.keySeries = keySeries;
     if (!on) {
       group = new UnregisteredMetricsGroup();
     }
+    this.group = group;
+    this.task = config.task();
     predictions = FlinkMetrics.counter(group, EddyMetric.PREDICTIONS);
     learned = FlinkMetrics.counter(group, EddyMetric.LEARNED);
     warnings = FlinkMetrics.counter(group, EddyMetric.DRIFT_WARNINGS);
@@ -121,10 +138,16 @@ public final class LearnerMetrics {
     }
   }
 
-  /** A labelled example was learned: {@code prediction} (made before learning) against {@code label}. */
-  public void learned(Prediction prediction, double label, Learned result) {
+  /**
+   * A labelled example was learned by {@code model}, the model of {@code key}: {@code prediction} (made
+   * before learning) against {@code label}.
+   */
+  public void learned(String key, ModelState model, Prediction prediction, double label, Learned result) {
     if (!on) {
       return;
+    }
+    if (keySeries > 0) {
+      track(key, model);
     }
     learned.inc();
     quality.record(prediction, label);
@@ -136,6 +159,28 @@ public final class LearnerMetrics {
       retrains.inc();
     }
     version = result.version();
+  }
+
+  /**
+   * Keeps {@code model} as the one the series of {@code key} read; registers them when {@code key} is one
+   * of the first {@code keySeries} keys. A key's model object changes when it is reloaded from state.
+   */
+  private void track(String key, ModelState model) {
+    ModelState known = keyed.get(key);
+    if (known == model) {
+      return;
+    }
+    if (known == null) {
+      if (keyed.size() >= keySeries) {
+        return;
+      }
+      MetricGroup keyGroup = group.addGroup(EddyMetric.MODEL_KEY, key);
+      for (String measure : Quality.measures(task)) {
+        FlinkMetrics.gauge(keyGroup, EddyMetric.KEY_QUALITY_WINDOW, measure,
+            (Gauge<Double>) () -> Quality.value(keyed.get(key).metrics().window(), measure));
+      }
+    }
+    keyed.put(key, model);
   }
 
   /** A label whose event never came was dead-lettered. */

@@ -166,7 +166,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
     Learned result = entry.model.learn(scored, label);
     emit(key, entry.model, result, timestamp);
-    metrics.learned(scored.prediction(), label, result);
+    metrics.learned(key, entry.model, scored.prediction(), label, result);
   }
 
   private long now() {
