@@ -3,6 +3,7 @@ package dev.eddy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.bench.EndToEndBenchmark;
+import dev.eddy.cli.bench.MetricsCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,6 +34,12 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Also run the job over the same events with P bad records per 100 events mixed in (dead-lettered), and compare (default: not run).")
   int badPercent;
 
+  @Option(names = "--metrics-cost", description = "Instead: the job with its metrics off, and on with the Prometheus reporter scraped every second, over the same events, alternating for --rounds rounds.")
+  boolean metricsCost;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
@@ -42,6 +49,17 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--bad-percent must be in 0..100, got " + badPercent);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    if (metricsCost) {
+      MetricsCost.Result c = MetricsCost.run(events, rounds, dir, System.out);
+      System.out.printf("%nevents %d, rounds %d%nmetrics off  median %,.0f events/s  %s%nmetrics on   median %,.0f events/s  %s"
+          + "%nratio on/off %.3f (%d scrapes with Eddy's metrics)%n", c.events(), c.rounds(), c.offMedian(),
+          java.util.Arrays.toString(c.offPerSecond()), c.onMedian(), java.util.Arrays.toString(c.onPerSecond()), c.ratio(),
+          c.scrapes());
+      if (json != null) {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), c);
+      }
+      return 0;
+    }
     EndToEndBenchmark.Result r = EndToEndBenchmark.run(events, labelDelay, badPercent, dir, System.out);
     System.out.printf("%nevents %d%npassthrough  %.1f s  %,.0f records/s%njob (net)    %.1f s  %,.0f events/s%n"
         + "job (wall)   %.1f s  %,.0f events/s (MiniCluster start-up included)%nratio job/passthrough %.3f%n",

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.demo.Demo;
 import dev.eddy.cli.demo.DemoSummary;
+import dev.eddy.cli.local.PrometheusEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,11 +35,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--summary", description = "Also write the summary as JSON to this file.")
   Path summaryFile;
 
-  @Option(names = "--report", description = "Also draw prequential accuracy over time with the detected drifts and the true change points (PNG).")
+  @Option(names = "--report", description = "Also draw a report: FILE.html, the report of bin/eddy report (with the true change points); any other name, prequential accuracy over time with the detected drifts and the true change points (PNG).")
   Path report;
 
   @Option(names = "--work-dir", description = "Kafka data and checkpoints (default: a new directory under .eddy/demo).")
   Path workDir;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Serve the job's metrics for Prometheus on http://127.0.0.1:PORT/metrics while it runs.")
+  Integer metricsPort;
 
   @Override
   public Integer call() throws Exception {
@@ -47,9 +53,15 @@ public final class DemoCommand implements Callable<Integer> {
     if (badRecords < 0) {
       throw new IllegalArgumentException("--bad-records must be >= 0, got " + badRecords);
     }
+    Configuration metrics = metricsPort == null ? new Configuration() : PrometheusEndpoint.on(metricsPort);
     Path dir = workDir != null ? workDir : Files.createDirectories(Path.of(".eddy", "demo"))
         .resolve("run-" + System.currentTimeMillis());
-    DemoSummary s = new Demo(new Demo.Options(events, badRecords, seed, dir, report), System.out).run();
+    Demo demo = new Demo(new Demo.Options(events, badRecords, seed, dir, report), System.out);
+    demo.with(metrics);
+    if (metricsPort != null) {
+      System.out.println("Metrics for Prometheus on http://127.0.0.1:" + metricsPort + "/metrics while the job runs");
+    }
+    DemoSummary s = demo.run();
     System.out.printf("%nDone: %d events, %d predictions committed, prequential accuracy %.3f, %d dead letters,"
         + " %.0f events/s (%.1f s).%n", s.events(), s.predictions(), s.accuracy(), s.deadLetters(),
         s.eventsPerSecond(), s.wallSeconds());

@@ -29,6 +29,7 @@ import picocli.CommandLine;
       SubmitCommand.class,
       CancelCommand.class,
       SavepointCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EddyCli implements Runnable {

@@ -1,11 +1,13 @@
 package dev.eddy.cli;
 
+import dev.eddy.cli.local.PrometheusEndpoint;
 import dev.eddy.cli.local.ResumableRun;
 import dev.eddy.core.kafka.JobKafka;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,15 +35,25 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "Start new models instead of resuming from the previous run's savepoint; the events source still resumes from the consumer group's committed offsets.")
   boolean fresh;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Serve the job's metrics for Prometheus on http://127.0.0.1:PORT/metrics while it runs (Flink's Prometheus reporter).")
+  Integer metricsPort;
+
   @Override
   public Integer call() throws Exception {
+    Configuration metrics = metricsPort == null ? new Configuration() : PrometheusEndpoint.on(metricsPort);
     JobSpec job = JobSpecReader.read(spec);
     var topics = job.kafka().topics();
     JobKafka.prepare(job);
     System.out.println("Running job '" + job.name() + "' (" + job.learner().type() + ") on a local MiniCluster, reading "
         + topics.events() + " from " + job.kafka().bootstrap() + (bounded ? " up to its current end" : "") + " ...");
     long start = System.nanoTime();
-    new ResumableRun(job, workDir.resolve(job.name()), System.out).run(bounded, fresh);
+    ResumableRun run = new ResumableRun(job, workDir.resolve(job.name()), System.out);
+    run.with(metrics);
+    if (metricsPort != null) {
+      System.out.println("Metrics for Prometheus on http://127.0.0.1:" + metricsPort + "/metrics");
+    }
+    run.run(bounded, fresh);
     System.out.printf("Job '%s' stopped after %.1f s; predictions on '%s', dead letters on '%s'.%n",
         job.name(), (System.nanoTime() - start) / 1e9, topics.predictions(), topics.deadLetter());
     return 0;

@@ -10,6 +10,7 @@ import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.spec.Guarantee;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
+import dev.eddy.job.metrics.LearnerMetrics;
 import dev.eddy.job.operator.LearnerOperator;
 import dev.eddy.job.operator.OutputTags;
 import dev.eddy.job.source.ModelInputTypeInfo;
@@ -19,6 +20,8 @@ import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.sinks.EddySinks;
 import dev.eddy.sinks.Output;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -34,6 +37,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.ParameterTool;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -83,6 +87,11 @@ public final class EddyJob {
   /** Adds the job's operators to {@code env}. */
   public static void build(StreamExecutionEnvironment env, JobSpec spec, boolean bounded) {
     env.getConfig().enableObjectReuse(); // operators never keep references to records
+    if (spec.metrics().keySeries() > 0) { // the learner reads it from the job's parameters (LearnerMetrics)
+      Map<String, String> parameters = new HashMap<>(env.getConfig().getGlobalJobParameters().toMap());
+      parameters.put(LearnerMetrics.KEY_SERIES, String.valueOf(spec.metrics().keySeries()));
+      env.getConfig().setGlobalJobParameters(ParameterTool.fromMap(parameters));
+    }
     if (spec.parallelism() > 0) {
       env.setParallelism(spec.parallelism());
     }

@@ -162,7 +162,7 @@ public final class EndToEndBenchmark {
   }
 
   /** Checks that the topic holds exactly one committed prediction per event; returns their count. */
-  private static long requirePredictions(String bootstrap, String topic, long events) {
+  static long requirePredictions(String bootstrap, String topic, long events) {
     PredictionTally tally = new PredictionTally();
     KafkaClients.readAll(KafkaConnection.of(bootstrap), topic, true, 0, Duration.ofSeconds(2), r -> tally.add(r.value()));
     if (tally.distinctIds() != events || tally.records() != events) {

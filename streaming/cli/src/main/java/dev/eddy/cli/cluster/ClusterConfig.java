@@ -1,5 +1,7 @@
 package dev.eddy.cli.cluster;
 
+import dev.eddy.cli.local.PrometheusEndpoint;
+import dev.eddy.cli.net.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,6 +81,7 @@ final class ClusterConfig {
       c.set(WebOptions.UPLOAD_DIR, work.resolve("web-upload").toString());
       c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints").toUri().toString());
       c.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, work.resolve("savepoints").toUri().toString());
+      prometheusPorts(c, o);
       o.extraConfig().forEach(c::setString);
       Files.write(conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME), ConfigurationUtils.convertConfigToWritableLines(c, false));
       writeLog4j(o.baseConfig().resolveSibling("log4j.properties"), conf.resolve("log4j.properties"));
@@ -86,6 +89,23 @@ final class ClusterConfig {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the cluster configuration in " + conf, e);
     }
+  }
+
+  /**
+   * Gives the Prometheus reporter of flink-conf/ (when the base configuration has one) one free port per
+   * process, JobManager first, instead of the shared 9249-9260 range, so that clusters side by side do
+   * not compete for it; each process takes the first port of the list still free.
+   */
+  private static void prometheusPorts(Configuration c, ClusterOptions o) throws IOException {
+    String reporter = "metrics.reporter." + PrometheusEndpoint.REPORTER + ".";
+    if (c.getString(reporter + "factory.class", null) == null) {
+      return;
+    }
+    StringBuilder ports = new StringBuilder();
+    for (int port : FreePorts.allocate(o.taskManagers() + 1)) {
+      ports.append(ports.length() == 0 ? "" : ",").append(port);
+    }
+    c.setString(reporter + "port", ports.toString());
   }
 
   Configuration configuration() {

@@ -2,6 +2,9 @@ package dev.eddy.cli.demo;
 
 import dev.eddy.cli.kafka.KafkaBroker;
 import dev.eddy.cli.local.LocalRunner;
+import dev.eddy.cli.report.HtmlReport;
+import dev.eddy.cli.report.ReportInput;
+import dev.eddy.cli.report.Reports;
 import dev.eddy.cli.workload.PredictionTally;
 import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import me.tongfei.progressbar.ProgressBar;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,10 +48,17 @@ public final class Demo {
 
   private final Options options;
   private final PrintStream out;
+  private final Configuration settings = new Configuration();
 
   public Demo(Options options, PrintStream out) {
     this.options = options;
     this.out = out;
+  }
+
+  /** Adds Flink settings to the demo's job (e.g. {@link dev.eddy.cli.local.PrometheusEndpoint#on}); returns this. */
+  public Demo with(Configuration extra) {
+    settings.addAll(extra);
+    return this;
   }
 
   public DemoSummary run() throws Exception {
@@ -70,7 +81,7 @@ public final class Demo {
       out.println("Running the Eddy job on a local Flink MiniCluster (RocksDB state, exactly-once outputs) ...");
 
       long start = System.nanoTime();
-      JobClient job = LocalRunner.start(spec, true, options.workDir());
+      JobClient job = LocalRunner.start(spec, true, options.workDir(), settings);
       CompletableFuture<?> result = job.getJobExecutionResult();
       watch(bootstrap, topics.predictions(), result);
       result.get();
@@ -95,12 +106,22 @@ public final class Demo {
       for (long d : drifts) {
         driftList.add(d);
       }
-      if (options.report() != null) {
+      if (options.report() != null && options.report().toString().endsWith(".html")) {
+        htmlReport(bootstrap, spec, driftList);
+      } else if (options.report() != null) {
         DemoReport.write(options.report(), correct, 1000, driftList, detected);
       }
       return new DemoSummary(options.events(), committed.distinctIds(), committed.accuracy(), deadLetters,
           options.events() / wall, wall, driftList, detected, new ArrayList<>(committed.versions()));
     }
+  }
+
+  /** {@code bin/eddy report} of the demo's topics, with the stream's true concept changes. */
+  private void htmlReport(String bootstrap, JobSpec spec, List<Long> truth) throws java.io.IOException {
+    List<Long> times = truth.stream().map(SeededWorkload::eventTime).toList();
+    Reports.write(KafkaConnection.of(bootstrap), spec.kafka().topics(), new ReportInput.Filter(null, null, null),
+        new HtmlReport.Options("Eddy demo report", "bin/eddy demo --events " + options.events() + " --seed " + options.seed(),
+            5, times), options.report(), null);
   }
 
   private static Prediction decode(byte[] value) {

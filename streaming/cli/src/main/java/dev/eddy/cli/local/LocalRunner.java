@@ -71,4 +71,9 @@ public final class LocalRunner {
   public static JobExecutionResult run(JobSpec spec, boolean bounded, Path workDir) throws Exception {
     return start(spec, bounded, workDir).getJobExecutionResult().get();
   }
+
+  /** Runs the job to completion with {@code extra} settings on top of the spec's. */
+  public static JobExecutionResult run(JobSpec spec, boolean bounded, Path workDir, Configuration extra) throws Exception {
+    return start(spec, bounded, workDir, extra).getJobExecutionResult().get();
+  }
 }

@@ -35,6 +35,7 @@ public final class ResumableRun {
   private final JobSpec spec;
   private final Path workDir;
   private final PrintStream out;
+  private final Configuration settings = new Configuration();
 
   /** @param workDir this job's directory: checkpoints, savepoints and the last-savepoint record */
   public ResumableRun(JobSpec spec, Path workDir, PrintStream out) {
@@ -47,6 +48,12 @@ public final class ResumableRun {
     return workDir.resolve("last-savepoint");
   }
 
+  /** Adds Flink settings to every start of the job (e.g. {@link PrometheusEndpoint#on}); returns this. */
+  public ResumableRun with(Configuration extra) {
+    settings.addAll(extra);
+    return this;
+  }
+
   /** The savepoint the next run restores, or null. */
   public String lastSavepoint() throws IOException {
     return Files.isRegularFile(marker()) ? Files.readString(marker()).trim() : null;
@@ -54,7 +61,7 @@ public final class ResumableRun {
 
   /** Runs the job; returns when it has stopped with a savepoint (or failed). */
   public void run(boolean bounded, boolean fresh) throws Exception {
-    Configuration extra = new Configuration();
+    Configuration extra = new Configuration(settings);
     String restore = fresh ? null : lastSavepoint();
     if (restore != null) {
       extra.set(StateRecoveryOptions.SAVEPOINT_PATH, restore);

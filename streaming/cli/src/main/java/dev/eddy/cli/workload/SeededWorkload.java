@@ -97,6 +97,11 @@ public final class SeededWorkload {
     };
   }
 
+  /** The event time of the event at {@code index} (0-based) of the stream: event times are its positions. */
+  public static long eventTime(long index) {
+    return START_MS + index;
+  }
+
   /** The demo's job spec, as YAML (printed by the demo, so users see a working spec). */
   public static String spec(String bootstrap) {
     return String.join("\n",

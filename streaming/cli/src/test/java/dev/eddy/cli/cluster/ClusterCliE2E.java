@@ -49,6 +49,7 @@ class ClusterCliE2E {
         run.track(first);
         assertThat(out.toString()).contains("Web UI: http://" + jobManager + "/#/job/running/" + first);
         run.awaitPredictions(EVENTS, Duration.ofMinutes(2));
+        assertThat(scrapedPredictions(work)).as("eddyPredictions on the cluster's Prometheus endpoints").isEqualTo(EVENTS);
 
         assertThat(eddy("savepoint", "--jobmanager", jobManager, first, "--dir", dir.resolve("savepoints").toString())).isZero();
         String savepoint = find("Savepoint: (\\S+)");
@@ -81,6 +82,25 @@ class ClusterCliE2E {
       cleanup.run();
       Runtime.getRuntime().removeShutdownHook(cleanup);
     }
+  }
+
+  /**
+   * The predictions Eddy's metric counts, summed over the Prometheus endpoints of the cluster's processes
+   * (the ports the launcher gave the reporter); an endpoint that does not answer counts nothing.
+   */
+  private static double scrapedPredictions(Path work) throws InterruptedException {
+    String ports = org.apache.flink.configuration.GlobalConfiguration.loadConfiguration(work.resolve("conf").toString())
+        .getString("metrics.reporter." + dev.eddy.cli.local.PrometheusEndpoint.REPORTER + ".port", "");
+    double sum = 0;
+    for (String port : ports.split(",")) {
+      try {
+        sum += dev.eddy.cli.metrics.PrometheusScrape.get("http://127.0.0.1:" + port + "/metrics")
+            .sum(dev.eddy.core.metrics.EddyMetric.PREDICTIONS.prometheusName());
+      } catch (java.io.IOException e) {
+        // a port of the list that no process took
+      }
+    }
+    return sum;
   }
 
   /** Runs {@code bin/eddy ARGS} in this JVM; its output replaces the previous command's. */

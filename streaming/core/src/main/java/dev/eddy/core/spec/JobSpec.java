@@ -39,8 +39,20 @@ public record JobSpec(
     Checkpoint checkpoint,
     int parallelism,
     Models models,
-    Labels labels)
+    Labels labels,
+    Metrics metrics)
     implements Serializable {
+
+  /**
+   * The job's metrics (README "Monitoring").
+   *
+   * @param keySeries per-key quality series for the first this many model keys each subtask sees (an
+   *     opt-in: every other metric is per subtask, so the series do not grow with the keys); 0 = none
+   */
+  public record Metrics(int keySeries) implements Serializable {
+    /** The most per-key series a spec may ask for, per subtask. */
+    public static final int MAX_KEY_SERIES = 100;
+  }
 
   /**
    * Labels that come on the labels topic, after (or before) their event. Waiting is measured in

@@ -55,7 +55,7 @@ public final class JobSpecReader {
     }
     Node spec = new Node("", (ObjectNode) root);
     spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "classes", "checkpoint", "parallelism",
-        "models", "labels");
+        "models", "labels", "metrics");
 
     String name = spec.text("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -82,9 +82,19 @@ public final class JobSpecReader {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
     }
     JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, target.classes(), checkpoint, parallelism,
-        new JobSpec.Models(publishEvery), labels(spec.child("labels", false), input));
+        new JobSpec.Models(publishEvery), labels(spec.child("labels", false), input), metrics(spec.child("metrics", false)));
     checkModel(jobSpec);
     return jobSpec;
+  }
+
+  private static JobSpec.Metrics metrics(Node node) {
+    node.allow("key-series");
+    int keySeries = node.integer("key-series", 0);
+    if (keySeries < 0 || keySeries > JobSpec.Metrics.MAX_KEY_SERIES) {
+      throw new JobSpecException("metrics.key-series", "must be between 0 and " + JobSpec.Metrics.MAX_KEY_SERIES
+          + " (model keys per subtask with series of their own; 0 = none), got " + keySeries);
+    }
+    return new JobSpec.Metrics(keySeries);
   }
 
   /**

@@ -226,6 +226,16 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void perKeyMetricSeriesAreAnOptInOfBoundedSize() {
+    assertThat(JobSpecReader.parse(MINIMAL).metrics().keySeries()).isZero();
+    assertThat(JobSpecReader.parse(MINIMAL + "metrics: {key-series: 10}\n").metrics().keySeries()).isEqualTo(10);
+    assertError(MINIMAL + "metrics: {key-series: 101}\n",
+        "metrics.key-series: must be between 0 and 100 (model keys per subtask with series of their own; 0 = none), got 101");
+    assertError(MINIMAL + "metrics: {key-series: -1}\n", "metrics.key-series: must be between 0 and 100");
+    assertError(MINIMAL + "metrics: {top: 3}\n", "metrics.top");
+  }
+
+  @Test
   void aZeroOneDetectorOnARegressionTaskFailsNamingBoth() {
     assertError(MINIMAL + "task: regression\ndrift: {detector: ddm}\n",
         "drift.detector: ddm takes 0/1 errors, but task regression gives it absolute errors");

@@ -2,13 +2,16 @@ package dev.eddy.job.operator;
 
 import dev.eddy.core.input.EarlyLabelCodec;
 import dev.eddy.core.input.InputLabel;
+import dev.eddy.core.metrics.EddyMetric;
 import dev.eddy.core.model.PendingCodec;
 import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.job.metrics.FlinkMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
@@ -39,6 +42,8 @@ final class LabelWaits {
   private final Counter expired;
   private final Counter earlyCount;
   private final Counter duplicates;
+  private final Counter waiting;
+  private final Histogram delay;
 
   LabelWaits(JobSpec.Labels spec, MapState<String, byte[]> pending, MapState<String, byte[]> early,
       DeadlineBuckets pendingDeadlines, DeadlineBuckets earlyDeadlines, MetricGroup metrics) {
@@ -48,10 +53,12 @@ final class LabelWaits {
     this.early = early;
     this.pendingDeadlines = pendingDeadlines;
     this.earlyDeadlines = earlyDeadlines;
-    this.matched = metrics.counter("eddyLabelsMatched");
-    this.expired = metrics.counter("eddyLabelsExpired");
-    this.earlyCount = metrics.counter("eddyLabelsEarly");
-    this.duplicates = metrics.counter("eddyLabelsDuplicate");
+    this.matched = FlinkMetrics.counter(metrics, EddyMetric.LABELS_MATCHED);
+    this.expired = FlinkMetrics.counter(metrics, EddyMetric.LABELS_EXPIRED);
+    this.earlyCount = FlinkMetrics.counter(metrics, EddyMetric.LABELS_EARLY);
+    this.duplicates = FlinkMetrics.counter(metrics, EddyMetric.LABELS_DUPLICATE);
+    this.waiting = FlinkMetrics.counter(metrics, EddyMetric.LABELS_WAITING);
+    this.delay = FlinkMetrics.histogram(metrics, EddyMetric.LABEL_DELAY);
   }
 
   /**
@@ -70,6 +77,7 @@ final class LabelWaits {
     }
     long deadline = now + pendingWaitMs;
     waitFor(model, id, PendingCodec.encode(scored, eventTime, deadline), now);
+    waiting.inc();
     return null;
   }
 
@@ -90,7 +98,9 @@ final class LabelWaits {
     if (waiting != null && waiting.length > 0) {
       pending.put(label.id, LABELLED);
       matched.inc();
-      return PendingCodec.decode(waiting);
+      PendingCodec.Pending p = PendingCodec.decode(waiting);
+      delay.update(now - (p.deadline() - pendingWaitMs));
+      return p;
     }
     if (waiting != null || early.contains(label.id)) {
       duplicates.inc();

@@ -14,6 +14,7 @@ import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.gpu.LearnerDevice;
+import dev.eddy.job.metrics.LearnerMetrics;
 import dev.eddy.job.source.RecordDecoder;
 import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.DriftEvent;
@@ -29,7 +30,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -82,8 +82,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient ValueState<long[]> labelCounts;
   private transient ModelCache cache;
   private transient StreamRecord<Prediction> reuse;
-  private transient Counter predictions;
-  private transient Counter learned;
+  private transient LearnerMetrics metrics;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
@@ -117,8 +116,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         new ValueStateDescriptor<>(STATE_NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     cache = new ModelCache(cacheCapacity, LearnerDevice::release);
     reuse = new StreamRecord<>(null);
-    predictions = getMetricGroup().counter("eddyPredictions");
-    learned = getMetricGroup().counter("eddyLearned");
+    metrics = LearnerMetrics.of(getMetricGroup(), getExecutionConfig(), config, cache::size);
     labelCounts = getPartitionedState(
         new ValueStateDescriptor<>(LABEL_COUNTS, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     labels = new LabelWaits(labelsSpec, getPartitionedState(bytesByEventId(LabelWaits.PENDING)),
@@ -157,7 +155,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
     output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, model.config(), scored,
         e.hasLabel() ? e.label : null, e.timestamp, System.currentTimeMillis())));
-    predictions.inc();
+    metrics.predicted(e.timestamp, System.currentTimeMillis(), scored.featureDrifts());
     double label = e.label;
     if (!e.hasLabel()) {
       InputLabel first = labels.eventWithoutLabel(entry, e.id, scored, e.timestamp, now());
@@ -181,8 +179,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   }
 
   private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
-    emit(key, entry, entry.model.learn(scored, label), timestamp);
-    learned.inc();
+    Learned result = entry.model.learn(scored, label);
+    emit(key, entry, result, timestamp);
+    metrics.learned(key, entry.model, scored.prediction(), label, result);
   }
 
   private long now() {
@@ -208,6 +207,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       }
       for (InputLabel orphan : labels.earlyDeadlines(timer.getTimestamp())) {
         output.collect(DEAD_LETTERS, new StreamRecord<>(RecordDecoder.deadLetter(orphan.source, NO_EVENT)));
+        metrics.orphanLabel();
       }
     }
 
@@ -246,6 +246,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         entry.labelsExpired = counts[1];
       }
       cache.put(key, entry, this::writeBack);
+      metrics.modelLookup(false, stored == null);
+    } else {
+      metrics.modelLookup(true, false);
     }
     return entry;
   }

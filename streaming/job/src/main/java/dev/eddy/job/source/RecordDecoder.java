@@ -3,10 +3,15 @@ package dev.eddy.job.source;
 import dev.eddy.core.input.InvalidEventException;
 import dev.eddy.core.input.RawRecord;
 import dev.eddy.core.input.RecordParser;
+import dev.eddy.core.metrics.DeadLetterReason;
+import dev.eddy.core.metrics.EddyMetric;
+import dev.eddy.job.metrics.FlinkMetrics;
 import dev.eddy.job.operator.OutputTags;
 import dev.eddy.schemas.DeadLetter;
 import dev.eddy.sinks.DeadLetters;
 import dev.eddy.sinks.Output;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -23,9 +28,18 @@ public final class RecordDecoder<T> extends ProcessFunction<RawRecord, T> {
   private static final OutputTag<DeadLetter> DEAD_LETTERS = OutputTags.of(Output.DEAD_LETTER);
 
   private final RecordParser<T> parser;
+  private transient Counter invalid;
+  private transient Counter decodeErrors;
 
   public RecordDecoder(RecordParser<T> parser) {
     this.parser = parser;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    var group = getRuntimeContext().getMetricGroup();
+    invalid = FlinkMetrics.counter(group, EddyMetric.DEAD_LETTERS, DeadLetterReason.INVALID.label());
+    decodeErrors = FlinkMetrics.counter(group, EddyMetric.DEAD_LETTERS, DeadLetterReason.DECODE_ERROR.label());
   }
 
   @Override
@@ -34,8 +48,10 @@ public final class RecordDecoder<T> extends ProcessFunction<RawRecord, T> {
       out.collect(parser.parse(r));
     } catch (InvalidEventException e) {
       ctx.output(DEAD_LETTERS, deadLetter(r, e.getMessage()));
+      invalid.inc();
     } catch (RuntimeException e) {
       ctx.output(DEAD_LETTERS, deadLetter(r, "cannot decode: " + e));
+      decodeErrors.inc();
     }
   }
 
