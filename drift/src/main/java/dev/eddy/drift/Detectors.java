@@ -77,6 +77,21 @@ public final class Detectors {
     return parameters(type).defaults();
   }
 
+  /**
+   * The parameters with {@code direction: both} added when {@code type} takes a {@link Direction}
+   * and none was given: for feature drift (a feature may move either way) and for snapshots written
+   * before the type had a direction (when it watched both).
+   */
+  static Map<String, String> bothDirectionsUnlessGiven(String type, Map<String, String> params) {
+    Map<String, String> given = params == null ? Map.of() : params;
+    if (given.containsKey(Direction.NAME) || !parameters(type).names().contains(Direction.NAME)) {
+      return given;
+    }
+    Map<String, String> out = new LinkedHashMap<>(given);
+    out.put(Direction.NAME, Direction.BOTH.specName());
+    return out;
+  }
+
   /** True for the types that accept only 0/1 errors. */
   public static boolean isBinary(String type) {
     return create(type, Map.of()).inputDomain() == InputDomain.BINARY;

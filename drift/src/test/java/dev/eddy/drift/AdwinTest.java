@@ -27,7 +27,7 @@ class AdwinTest extends DriftDetectorContract {
   @Override
   protected Map<String, String> expectedDefaults() {
     return Maps.ordered(
-        "delta", "0.002", "clock", "32", "min-window-length", "5", "max-buckets", "5");
+        "delta", "0.002", "clock", "32", "min-window-length", "5", "max-buckets", "5", "direction", "up");
   }
 
   @Override
@@ -35,11 +35,11 @@ class AdwinTest extends DriftDetectorContract {
     return List.of(
         new String[] {"delta", "0.0"}, new String[] {"delta", "1.0"}, new String[] {"delta", "NaN"},
         new String[] {"clock", "0"}, new String[] {"min-window-length", "0"},
-        new String[] {"max-buckets", "1"});
+        new String[] {"max-buckets", "1"}, new String[] {"direction", "sideways"});
   }
 
   private static Adwin adwin(int maxBuckets, int clock, double delta) {
-    return new Adwin(new Adwin.Config(delta, clock, 1, maxBuckets));
+    return new Adwin(new Adwin.Config(delta, clock, 1, maxBuckets, Direction.UP));
   }
 
   /**

@@ -31,7 +31,12 @@ public final class GoldenSnapshots {
 
   /** A default detector of {@code type} after the prefix. */
   static DriftDetector afterPrefix(String type) {
-    DriftDetector d = Detectors.create(type, Map.of());
+    return afterPrefix(type, Map.of());
+  }
+
+  /** A detector of {@code type} with {@code params} after the prefix. */
+  static DriftDetector afterPrefix(String type, Map<String, String> params) {
+    DriftDetector d = Detectors.create(type, params);
     for (double v : Arrays.copyOf(stream(type), PREFIX)) {
       d.update(v);
     }
