@@ -102,7 +102,7 @@ public final class Adwin extends BaseDetector {
   Signal step(double x) {
     double before = mean();
     window.insert(x);
-    if (updates() % config.clock() != 0) {
+    if (n() % config.clock() != 0) {
       return Signal.STABLE;
     }
     boolean shrank = false;
@@ -193,7 +193,7 @@ public final class Adwin extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

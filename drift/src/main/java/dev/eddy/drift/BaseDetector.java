@@ -9,12 +9,16 @@ import java.util.Map;
 
 /**
  * The part every detector shares: the domain check, the reset on the first update after a drift,
- * the update count, and the framing of the state for {@link DetectorCodec}. Subclasses implement
- * one update rule ({@link #step}), forget their statistics ({@link #clear}) and write/read them.
+ * the warm-up ({@link WarmUp}: the first {@code min-examples} values after every reset are counted
+ * but not tested), the update count, and the framing of the state for {@link DetectorCodec}.
+ * Subclasses implement one update rule ({@link #step}) over the values after the warm-up ({@link
+ * #n()} of them), forget their statistics ({@link #clear}), write/read them and report the rule's
+ * parameters ({@link #ruleParameters}).
  */
 abstract class BaseDetector implements DriftDetector {
   private final String type;
   private final InputDomain domain;
+  private int warmUp;
   private Signal last = Signal.STABLE;
   private long updates;
 
@@ -44,8 +48,26 @@ abstract class BaseDetector implements DriftDetector {
       reset();
     }
     updates++;
-    last = step(value);
+    last = updates <= warmUp ? Signal.STABLE : step(value);
     return last;
+  }
+
+  /** Sets the warm-up ({@code min-examples}); only {@link Detectors#create} calls it, once. */
+  final void warmUp(int minExamples) {
+    this.warmUp = minExamples;
+  }
+
+  /** Values the update rule has taken since the reset: the updates after the warm-up. */
+  final long n() {
+    return Math.max(0, updates - warmUp);
+  }
+
+  /** The parameters, the warm-up's included, by their spec names. */
+  @Override
+  public final Map<String, String> parameters() {
+    Map<String, String> out = new LinkedHashMap<>(ruleParameters());
+    out.put(WarmUp.NAME, Integer.toString(warmUp));
+    return Collections.unmodifiableMap(out);
   }
 
   @Override
@@ -72,6 +94,9 @@ abstract class BaseDetector implements DriftDetector {
 
   /** Applies the update rule to a checked value; {@link #updates()} already counts it. */
   abstract Signal step(double value);
+
+  /** The update rule's parameters (its config's), without the warm-up. */
+  abstract Map<String, String> ruleParameters();
 
   /** Returns the statistics to their initial values. */
   abstract void clear();

@@ -82,7 +82,7 @@ public final class Cusum extends BaseDetector {
 
   @Override
   Signal step(double x) {
-    long n = updates();
+    long n = n();
     int warmUp = config.minInstances();
     if (n <= warmUp) {
       double d = x - mean;
@@ -132,13 +132,13 @@ public final class Cusum extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 
   @Override
   public Map<String, Double> statistics() {
-    return stats("n", updates(), "reference", mean, "sigma", sigma, "up-sum", up, "down-sum", down);
+    return stats("n", n(), "reference", mean, "sigma", sigma, "up-sum", up, "down-sum", down);
   }
 
   @Override

@@ -87,7 +87,7 @@ public final class Ddm extends BaseDetector {
   @Override
   Signal step(double error) {
     errors += (long) error;
-    long n = updates();
+    long n = n();
     if (n < config.minInstances()) {
       return Signal.STABLE;
     }
@@ -108,13 +108,13 @@ public final class Ddm extends BaseDetector {
 
   /** The error rate p since the last reset. */
   public double errorRate() {
-    return updates() == 0 ? 0 : (double) errors / updates();
+    return n() == 0 ? 0 : (double) errors / n();
   }
 
   /** The binomial standard deviation s of the error rate. */
   public double std() {
     double p = errorRate();
-    return updates() == 0 ? 0 : Math.sqrt(p * (1 - p) / updates());
+    return n() == 0 ? 0 : Math.sqrt(p * (1 - p) / n());
   }
 
   /** p at the minimum of p + s (infinite before {@code min-instances} updates). */
@@ -135,13 +135,13 @@ public final class Ddm extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 
   @Override
   public Map<String, Double> statistics() {
-    return stats("n", updates(), "p", errorRate(), "s", std(), "p-min", pMin, "s-min", sMin);
+    return stats("n", n(), "p", errorRate(), "s", std(), "p-min", pMin, "s-min", sMin);
   }
 
   @Override

@@ -14,8 +14,9 @@ import java.util.Map;
  * by the tests.
  *
  * <p>A snapshot whose parameters lack {@code direction} while its type now declares one was
- * written before the type had it, when it watched both directions (ADWIN, KSWIN): it restores
- * with {@code direction: both}, so it continues exactly as it would have.
+ * written before the type had it, when it watched both directions (ADWIN, KSWIN), and one without
+ * {@code min-examples} before detectors had a warm-up: it restores with {@code direction: both}
+ * and {@code min-examples: 0}, so it continues exactly as it would have.
  */
 public final class DetectorCodec {
   /** "EDDT": Eddy drift detector. */
@@ -57,7 +58,7 @@ public final class DetectorCodec {
         VERSION,
         (in, version) -> {
           String type = in.readUTF();
-          Map<String, String> params = Detectors.bothDirectionsUnlessGiven(type, Framing.readStringMap(in));
+          Map<String, String> params = Detectors.neutralUnlessGiven(type, Framing.readStringMap(in));
           BaseDetector detector = (BaseDetector) Detectors.create(type, params);
           detector.read(in, version);
           return detector;

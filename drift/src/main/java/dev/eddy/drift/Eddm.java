@@ -95,8 +95,8 @@ public final class Eddm extends BaseDetector {
       return warning ? Signal.WARNING : Signal.STABLE;
     }
     errors++;
-    double distance = updates() - lastError;
-    lastError = updates();
+    double distance = n() - lastError;
+    lastError = n();
     double d = distance - mean;
     mean += d / errors;
     m2 += d * (distance - mean);
@@ -149,7 +149,7 @@ public final class Eddm extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

@@ -80,10 +80,10 @@ public final class PageHinkley extends BaseDetector {
 
   @Override
   Signal step(double x) {
-    mean += (x - mean) / updates();
+    mean += (x - mean) / n();
     up = Math.max(0, config.alpha() * up + x - mean - config.delta());
     down = Math.max(0, config.alpha() * down + mean - x - config.delta());
-    if (updates() < config.minInstances()) {
+    if (n() < config.minInstances()) {
       return Signal.STABLE;
     }
     Direction d = config.direction();
@@ -114,13 +114,13 @@ public final class PageHinkley extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 
   @Override
   public Map<String, Double> statistics() {
-    return stats("n", updates(), "mean", mean, "up-sum", up, "down-sum", down);
+    return stats("n", n(), "mean", mean, "up-sum", up, "down-sum", down);
   }
 
   @Override

@@ -6,38 +6,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DetectorCodecTest {
 
-  /** Types whose version-1 golden files were written before they took a {@code direction}. */
-  private static final Set<String> BEFORE_DIRECTION = Set.of("adwin", "kswin");
-
   /**
-   * Every committed version-1 golden file decodes, continues exactly as a detector with its
-   * parameters fed the whole stream, and is what this build writes for the same state (so the
-   * format has not drifted). A golden file written before its type took a {@code direction}
-   * restores watching both directions, as it did then.
+   * Every committed version-1 golden file decodes and continues exactly as a detector with its
+   * parameters fed the whole stream. The files written before the detectors took {@code direction}
+   * and {@code min-examples} restore watching both directions (ADWIN, KSWIN) without a warm-up, as
+   * they did then; the files written since ({@link GoldenSnapshots#CURRENT_PARAMETERS}) are also
+   * what this build writes for the same state (so the format has not drifted).
    */
+  /** What the types with a direction watched when the first golden files were written. */
+  private static final Map<String, String> DIRECTION_BEFORE =
+      Map.of("adwin", "both", "kswin", "both", "cusum", "both", "page-hinkley", "up");
+
   @Test
   void goldenVersionOneSnapshotsDecodeAndContinue() {
     for (String type : Detectors.types()) {
-      byte[] golden = GoldenSnapshots.read(1, type);
-      DriftDetector restored = DetectorCodec.decode(golden);
-      DriftDetector reference = GoldenSnapshots.afterPrefix(type, restored.parameters());
-      if (BEFORE_DIRECTION.contains(type)) {
-        assertThat(restored.parameters()).as(type).containsEntry(Direction.NAME, "both");
-        assertThat(DetectorCodec.encode(reference)).as(type).isNotEqualTo(golden); // now names it
-      } else {
-        assertThat(DetectorCodec.encode(reference)).as(type).isEqualTo(golden);
+      DriftDetector before = DetectorCodec.decode(GoldenSnapshots.read(1, type));
+      assertThat(before.parameters()).as(type).containsEntry(WarmUp.NAME, "0");
+      if (DIRECTION_BEFORE.containsKey(type)) {
+        assertThat(before.parameters()).as(type).containsEntry(Direction.NAME, DIRECTION_BEFORE.get(type));
       }
-      double[] values = GoldenSnapshots.stream(type);
-      for (int t = GoldenSnapshots.PREFIX; t < values.length; t++) {
-        assertThat(restored.update(values[t])).as("%s at %d", type, t).isEqualTo(reference.update(values[t]));
-      }
-      assertThat(DetectorCodec.encode(restored)).isEqualTo(DetectorCodec.encode(reference));
+      assertContinuesExactly(type, before, GoldenSnapshots.afterPrefix(type, before.parameters()));
+
+      byte[] golden = GoldenSnapshots.read(GoldenSnapshots.current(1, type));
+      DriftDetector reference = GoldenSnapshots.afterPrefix(type);
+      assertThat(DetectorCodec.encode(reference)).as(type).isEqualTo(golden);
+      assertContinuesExactly(type, DetectorCodec.decode(golden), reference);
     }
+  }
+
+  private static void assertContinuesExactly(String type, DriftDetector restored, DriftDetector reference) {
+    double[] values = GoldenSnapshots.stream(type);
+    for (int t = GoldenSnapshots.PREFIX; t < values.length; t++) {
+      assertThat(restored.update(values[t])).as("%s at %d", type, t).isEqualTo(reference.update(values[t]));
+    }
+    assertThat(DetectorCodec.encode(restored)).isEqualTo(DetectorCodec.encode(reference));
   }
 
   @Test

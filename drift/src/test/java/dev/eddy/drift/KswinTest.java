@@ -86,7 +86,7 @@ class KswinTest extends DriftDetectorContract {
   @Test
   void pinnedDriftPositions() {
     double[] values = Scenario.bernoulli(0.2, 0.6).generate(7);
-    assertThat(drifts(Detectors.create(type(), Map.of("direction", "both")), values)).containsExactly(2009, 2588, 4495);
+    assertThat(drifts(Detectors.create(type(), Map.of("direction", "both", WarmUp.NAME, "0")), values)).containsExactly(2009, 2588, 4495);
     assertThat(drifts(create(), values)).containsExactly(2009, 4479);
   }
 

@@ -35,6 +35,7 @@ class ReferenceVectorsTest {
 
   private static DriftDetector create(String type, String... params) {
     Map<String, String> p = new java.util.LinkedHashMap<>();
+    p.put(WarmUp.NAME, "0"); // River's and MOA's detectors test from the first value
     for (int i = 0; i < params.length; i += 2) {
       p.put(params[i], params[i + 1]);
     }

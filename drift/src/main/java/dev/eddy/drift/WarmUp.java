@@ -1,0 +1,27 @@
+package dev.eddy.drift;
+
+import dev.eddy.learners.params.Param;
+
+/**
+ * The warm-up every detector takes ({@code min-examples}): the first values after every reset are
+ * counted but not tested. On a model's error stream these are the errors of a model still learning
+ * (every new model version resets the concept detector, so this holds after every (re)start): its
+ * error falls fastest then, which is the learning curve, not a change of concept, and a detector
+ * that took it as its reference would signal too early or too late. Declared once here and added to
+ * every type's parameters by {@link Detectors}. Feature drift and the detectors' own tests of their
+ * papers use 0.
+ */
+public final class WarmUp {
+  /** The parameter's name in specs. */
+  public static final String NAME = "min-examples";
+
+  /** The default: about where a linear model's first, fastest-falling errors are behind it. */
+  public static final int DEFAULT = 100;
+
+  /** The {@code min-examples} parameter. */
+  public static final Param<Integer> PARAM = Param.integer(NAME, DEFAULT,
+      "values after every reset (a new model version resets the detector) that are not tested: "
+          + "a model still learning").atLeast(0);
+
+  private WarmUp() {}
+}
