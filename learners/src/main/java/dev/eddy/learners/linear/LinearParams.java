@@ -42,6 +42,15 @@ final class LinearParams {
   static final Param<Double> L1 = Param.real("l1", 0.0,
       "L1 strength; makes weights exactly 0").atLeast(0);
   static final Param<Double> L2 = Param.real("l2", 1.0, "L2 strength").atLeast(0);
+  static final Param<Double> ALMA_ALPHA = Param.real("alpha", 0.9,
+      "ALMA's approximation: the margin sought is (1 - alpha) of the maximal").above(0).atMost(1);
+  static final Param<Double> ALMA_B = Param.real("B", 1,
+      "ALMA's margin scale: updates while y w.x^ <= (1 - alpha) B / sqrt(k); default 1/alpha")
+      .above(0).log().withoutDefault();
+  static final Param<Double> ALMA_C = Param.real("C", Math.sqrt(2),
+      "ALMA's step scale: eta_k = C / sqrt(k)").above(0).log();
+  static final Param<Double> PERCEPTRON_RATE = Param.real("learning-rate", 1.0,
+      "step size r of the delta rule (MOA's learning ratio)").above(0).log();
 
   /** The parameters of {@code all} that apply to {@code task}. */
   static ParamSet forTask(ParamSet all, Task task) {
