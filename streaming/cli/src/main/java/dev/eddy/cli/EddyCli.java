@@ -21,6 +21,7 @@ import picocli.CommandLine;
       RunCommand.class,
       ConsumeCommand.class,
       EvaluateCommand.class,
+      dev.eddy.cli.tune.TuneCommand.class,
       DriftCommand.class,
       BenchCommand.class,
       ClusterCommand.class,
