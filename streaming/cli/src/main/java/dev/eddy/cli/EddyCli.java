@@ -22,6 +22,7 @@ import picocli.CommandLine;
       ConsumeCommand.class,
       EvaluateCommand.class,
       dev.eddy.cli.tune.TuneCommand.class,
+      GenerateCommand.class,
       DriftCommand.class,
       BenchCommand.class,
       ClusterCommand.class,
