@@ -101,6 +101,28 @@ class AdwinTest extends DriftDetectorContract {
     assertThat(a.mean()).isEqualTo(10.0);
   }
 
+  /**
+   * The mirror image of the trace above (x -&gt; 10 - x: the same variance and the same |difference|
+   * at every cut): eight 10s then three 0s make the same cut at the 11th value, the window becomes
+   * {10 x4, 0 x3} with mean 40/7, lower than before. {@code up} shrinks the window silently (as MOA's
+   * ADWINChangeDetector, which reports only a rising estimate); {@code down} and {@code both} signal.
+   */
+  @Test
+  void aFallingMeanShrinksTheWindowButSignalsOnlyWhenWatched() {
+    double[] fall = concat(repeat(10, 8), repeat(0, 3));
+    Adwin up = adwin(2, 1, 0.1);
+    assertThat(trace(up, fall)).isEqualTo("SSSSSSSSSSS");
+    assertThat(up.width()).isEqualTo(7);
+    assertThat(up.mean()).isCloseTo(40.0 / 7, within(1e-12));
+    for (Direction d : new Direction[] {Direction.DOWN, Direction.BOTH}) {
+      Adwin a = new Adwin(new Adwin.Config(0.1, 1, 1, 2, d));
+      assertThat(trace(a, fall)).as("%s", d).isEqualTo("SSSSSSSSSSD");
+      assertThat(a.width()).isEqualTo(7);
+    }
+    Adwin down = new Adwin(new Adwin.Config(0.1, 1, 1, 2, Direction.DOWN));
+    assertThat(trace(down, concat(repeat(0, 8), repeat(10, 3)))).isEqualTo("SSSSSSSSSSS");
+  }
+
   @Test
   void checksForCutsOnlyEveryClockUpdates() {
     // With clock 4 the cut found at update 11 above waits for update 12.
