@@ -1,6 +1,8 @@
 package dev.eddy.cli;
 
+import dev.eddy.core.synthetic.AgrawalGenerator;
 import dev.eddy.core.synthetic.HyperplaneGenerator;
+import dev.eddy.core.synthetic.RbfDriftGenerator;
 import dev.eddy.core.synthetic.SeaGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bin/eddy generate}: writes a seeded synthetic stream as a CSV ({@code x1..xd,y}) with a new
  * concept at each quarter, for {@code evaluate}, {@code tune} and the measurements in BENCHMARKS.md:
- * SEA ({@link SeaGenerator}) or the hyperplane ({@link HyperplaneGenerator}).
+ * SEA ({@link SeaGenerator}), the hyperplane ({@link HyperplaneGenerator}), Agrawal ({@link
+ * AgrawalGenerator}) or the random RBF with moving centres ({@link RbfDriftGenerator}, a gradual
+ * drift instead of quarters).
  */
 @Command(
     name = "generate",
@@ -25,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a seeded synthetic labelled stream as a CSV file, with a new concept at each quarter.",
       "sea: SEA concepts (3 features in [0, 10], thresholds 8, 9, 7, 9.5); hyperplane: a random hyperplane",
-      "through [0, 1]^d, redrawn at each quarter. The label column is y (0/1)."
+      "through [0, 1]^d, redrawn at each quarter; agrawal: the loan functions 1, 2, 3, 4 in turn; rbf: random",
+      "RBF, --centroids centres moving --speed per row (gradual drift). The label column is y (0/1)."
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,6 +47,12 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--dimension", defaultValue = "10", paramLabel = "D", description = "Features of the hyperplane (default: ${DEFAULT-VALUE}).")
   int dimension;
 
+  @Option(names = "--centroids", defaultValue = "50", paramLabel = "K", description = "Centres of rbf (default: ${DEFAULT-VALUE}).")
+  int centroids;
+
+  @Option(names = "--speed", defaultValue = "0.0001", paramLabel = "V", description = "Distance each rbf centre moves per row (default: ${DEFAULT-VALUE}).")
+  double speed;
+
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -50,12 +61,13 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (rows < 1 || !(noise >= 0 && noise <= 0.5) || dimension < 1) {
-      throw new ParameterException(spec.commandLine(),
-          "--rows must be >= 1, --noise in [0, 0.5], --dimension >= 1; got " + rows + ", " + noise + ", " + dimension);
+    if (rows < 1 || !(noise >= 0 && noise <= 0.5) || dimension < 1 || centroids < 1 || !(speed >= 0)) {
+      throw new ParameterException(spec.commandLine(), "--rows, --dimension and --centroids must be >= 1, --noise in"
+          + " [0, 0.5], --speed >= 0; got " + rows + ", " + dimension + ", " + centroids + ", " + noise + ", " + speed);
     }
     long[] drifts = SeaGenerator.quarters(rows);
     int d;
+    String[] names = null;
     java.util.function.ToDoubleFunction<double[]> next;
     switch (stream) {
       case "sea" -> {
@@ -68,13 +80,25 @@ public final class GenerateCommand implements Callable<Integer> {
         d = dimension;
         next = g::next;
       }
-      default -> throw new ParameterException(spec.commandLine(), "--stream must be sea or hyperplane but was '" + stream + "'");
+      case "agrawal" -> {
+        AgrawalGenerator g = new AgrawalGenerator(seed, drifts, noise);
+        names = AgrawalGenerator.ATTRIBUTES;
+        d = names.length;
+        next = g::next;
+      }
+      case "rbf" -> {
+        RbfDriftGenerator g = new RbfDriftGenerator(seed, dimension, centroids, speed);
+        d = dimension;
+        next = g::next;
+      }
+      default -> throw new ParameterException(spec.commandLine(),
+          "--stream must be sea, hyperplane, agrawal or rbf but was '" + stream + "'");
     }
     double[] x = new double[d];
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
       StringBuilder header = new StringBuilder();
       for (int i = 1; i <= d; i++) {
-        header.append('x').append(i).append(',');
+        header.append(names == null ? "x" + i : names[i - 1]).append(',');
       }
       w.println(header.append('y'));
       for (long r = 0; r < rows; r++) {

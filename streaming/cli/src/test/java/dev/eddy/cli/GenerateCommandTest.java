@@ -40,7 +40,10 @@ class GenerateCommandTest {
     Path plane = dir.resolve("plane.csv");
     assertThat(run("generate", "--stream", "hyperplane", "--dimension", "4", "--rows", "10", "--out", plane.toString())).isZero();
     assertThat(Files.readAllLines(plane).get(0)).isEqualTo("x1,x2,x3,x4,y");
-    assertThat(run("generate", "--stream", "agrawal", "--out", plane.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--stream must be sea or hyperplane but was 'agrawal'");
+    Path agrawal = dir.resolve("agrawal.csv");
+    assertThat(run("generate", "--stream", "agrawal", "--rows", "10", "--out", agrawal.toString())).isZero();
+    assertThat(Files.readAllLines(agrawal).get(0)).isEqualTo("salary,commission,age,elevel,car,zipcode,hvalue,hyears,loan,y");
+    assertThat(run("generate", "--stream", "stagger", "--out", plane.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--stream must be sea, hyperplane, agrawal or rbf but was 'stagger'");
   }
 }
