@@ -111,7 +111,8 @@ public final class GenerateCommand implements Callable<Integer> {
       }
     }
     spec.commandLine().getOut().println("wrote " + rows + " rows of " + stream + " to " + out
-        + " (new concepts at " + java.util.Arrays.toString(drifts) + ")");
+        + (stream.equals("rbf") ? " (centres moving " + speed + " per row)"
+            : " (new concepts at " + java.util.Arrays.toString(drifts) + ")"));
     return 0;
   }
 }
