@@ -102,7 +102,7 @@ public final class Adwin extends BaseDetector {
   Signal step(double x) {
     double before = mean();
     window.insert(x);
-    if (n() % config.clock() != 0) {
+    if (updates() % config.clock() != 0) {
       return Signal.STABLE;
     }
     boolean shrank = false;

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * The part every detector shares: the domain check, the reset on the first update after a drift,
- * the warm-up ({@link WarmUp}: the first {@code min-examples} values after every reset are counted
- * but not tested), the update count, and the framing of the state for {@link DetectorCodec}.
- * Subclasses implement one update rule ({@link #step}) over the values after the warm-up ({@link
- * #n()} of them), forget their statistics ({@link #clear}), write/read them and report the rule's
+ * the warm-up ({@link WarmUp}: during the first {@code min-examples} values after every reset the
+ * update rule takes each value but its signal is withheld: STABLE), the update count, and the
+ * framing of the state for {@link DetectorCodec}. Subclasses implement one update rule ({@link
+ * #step}), forget their statistics ({@link #clear}), write/read them and report the rule's
  * parameters ({@link #ruleParameters}).
  */
 abstract class BaseDetector implements DriftDetector {
@@ -48,18 +48,14 @@ abstract class BaseDetector implements DriftDetector {
       reset();
     }
     updates++;
-    last = updates <= warmUp ? Signal.STABLE : step(value);
+    Signal signal = step(value);
+    last = updates <= warmUp ? Signal.STABLE : signal;
     return last;
   }
 
   /** Sets the warm-up ({@code min-examples}); only {@link Detectors#create} calls it, once. */
   final void warmUp(int minExamples) {
     this.warmUp = minExamples;
-  }
-
-  /** Values the update rule has taken since the reset: the updates after the warm-up. */
-  final long n() {
-    return Math.max(0, updates - warmUp);
   }
 
   /** The parameters, the warm-up's included, by their spec names. */

@@ -82,7 +82,7 @@ public final class Cusum extends BaseDetector {
 
   @Override
   Signal step(double x) {
-    long n = n();
+    long n = updates();
     int warmUp = config.minInstances();
     if (n <= warmUp) {
       double d = x - mean;
@@ -138,7 +138,7 @@ public final class Cusum extends BaseDetector {
 
   @Override
   public Map<String, Double> statistics() {
-    return stats("n", n(), "reference", mean, "sigma", sigma, "up-sum", up, "down-sum", down);
+    return stats("n", updates(), "reference", mean, "sigma", sigma, "up-sum", up, "down-sum", down);
   }
 
   @Override

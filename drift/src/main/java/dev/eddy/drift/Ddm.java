@@ -87,7 +87,7 @@ public final class Ddm extends BaseDetector {
   @Override
   Signal step(double error) {
     errors += (long) error;
-    long n = n();
+    long n = updates();
     if (n < config.minInstances()) {
       return Signal.STABLE;
     }
@@ -108,13 +108,13 @@ public final class Ddm extends BaseDetector {
 
   /** The error rate p since the last reset. */
   public double errorRate() {
-    return n() == 0 ? 0 : (double) errors / n();
+    return updates() == 0 ? 0 : (double) errors / updates();
   }
 
   /** The binomial standard deviation s of the error rate. */
   public double std() {
     double p = errorRate();
-    return n() == 0 ? 0 : Math.sqrt(p * (1 - p) / n());
+    return updates() == 0 ? 0 : Math.sqrt(p * (1 - p) / updates());
   }
 
   /** p at the minimum of p + s (infinite before {@code min-instances} updates). */
@@ -141,7 +141,7 @@ public final class Ddm extends BaseDetector {
 
   @Override
   public Map<String, Double> statistics() {
-    return stats("n", n(), "p", errorRate(), "s", std(), "p-min", pMin, "s-min", sMin);
+    return stats("n", updates(), "p", errorRate(), "s", std(), "p-min", pMin, "s-min", sMin);
   }
 
   @Override

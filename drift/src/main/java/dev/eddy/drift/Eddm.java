@@ -95,8 +95,8 @@ public final class Eddm extends BaseDetector {
       return warning ? Signal.WARNING : Signal.STABLE;
     }
     errors++;
-    double distance = n() - lastError;
-    lastError = n();
+    double distance = updates() - lastError;
+    lastError = updates();
     double d = distance - mean;
     mean += d / errors;
     m2 += d * (distance - mean);

@@ -103,7 +103,7 @@ public final class HddmA extends BaseDetector {
   @Override
   Signal step(double x) {
     sum += x;
-    long n = n();
+    long n = updates();
     double z = sum / n;
     double epsZ = radius(n);
     if (nLow == 0 || sumLow / nLow + radius(nLow) >= z + epsZ) {
@@ -129,7 +129,7 @@ public final class HddmA extends BaseDetector {
   }
 
   private Signal test(double difference, long nCut) {
-    long n = n();
+    long n = updates();
     if (nCut == n) {
       return Signal.STABLE;
     }
@@ -142,7 +142,7 @@ public final class HddmA extends BaseDetector {
 
   /** Mean Z of all values since the reset. */
   public double mean() {
-    return n() == 0 ? 0 : sum / n();
+    return updates() == 0 ? 0 : sum / updates();
   }
 
   /** Length n_x of the prefix at the rise test's cut point. */
@@ -172,7 +172,7 @@ public final class HddmA extends BaseDetector {
   @Override
   public Map<String, Double> statistics() {
     return stats(
-        "n", n(), "mean", mean(), "cut-length", nLow, "cut-mean", cutMean(),
+        "n", updates(), "mean", mean(), "cut-length", nLow, "cut-mean", cutMean(),
         "high-cut-length", nHigh, "high-cut-mean", nHigh == 0 ? 0 : sumHigh / nHigh);
   }
 

@@ -80,10 +80,10 @@ public final class PageHinkley extends BaseDetector {
 
   @Override
   Signal step(double x) {
-    mean += (x - mean) / n();
+    mean += (x - mean) / updates();
     up = Math.max(0, config.alpha() * up + x - mean - config.delta());
     down = Math.max(0, config.alpha() * down + mean - x - config.delta());
-    if (n() < config.minInstances()) {
+    if (updates() < config.minInstances()) {
       return Signal.STABLE;
     }
     Direction d = config.direction();
@@ -120,7 +120,7 @@ public final class PageHinkley extends BaseDetector {
 
   @Override
   public Map<String, Double> statistics() {
-    return stats("n", n(), "mean", mean, "up-sum", up, "down-sum", down);
+    return stats("n", updates(), "mean", mean, "up-sum", up, "down-sum", down);
   }
 
   @Override

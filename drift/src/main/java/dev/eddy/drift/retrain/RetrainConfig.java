@@ -19,7 +19,7 @@ import java.util.Map;
  * </ul>
  *
  * @param policy reset, background or window
- * @param gate N &gt; 0 (default 100): after a drift a candidate is promoted only if its prequential
+ * @param gate N &gt; 0 (default 30): after a drift a candidate is promoted only if its prequential
  *     accuracy (for regression: minus its mean absolute error) on all the examples since the drift,
  *     once there are at least N, is at least the champion's on the same examples, so a model worse
  *     than the champion since the drift is never promoted (a false alarm keeps the champion); 0: no
@@ -40,8 +40,13 @@ public record RetrainConfig(
       "labelled examples the window policy keeps and retrains on").atLeast(1).log();
   static final Param<Integer> PASSES = Param.integer("passes", 3,
       "passes over the window when the window policy retrains").atLeast(1);
-  /** The default gate: examples since the drift on which a candidate must match the champion. */
-  public static final int DEFAULT_GATE = 100;
+  /**
+   * The default gate: examples since the drift on which a candidate must match the champion, as many
+   * as a challenger needs to be said to beat it ({@code Candidate.MIN_SCORED}). Longer waits cost
+   * more on a real drift, where the old champion keeps serving: on a flipped concept, 100 cost 1.2
+   * points of accuracy where 30 cost 0.3 (BENCHMARKS.md, "Learning quality").
+   */
+  public static final int DEFAULT_GATE = 30;
 
   static final Param<Integer> GATE = Param.integer("gate", DEFAULT_GATE,
       "N > 0: after a drift, promote a candidate only once it matches the champion on all the "
