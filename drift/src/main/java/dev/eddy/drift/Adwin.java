@@ -25,9 +25,13 @@ import java.util.Map;
  * paper: with a stationary mean the window shrinks at a check with probability at most delta; a
  * difference of means above 2 eps_cut is detected with probability at least 1 - delta.
  *
- * <p>Signals: DRIFT when the window shrank at
- * this update; ADWIN has no warning level. On the first update after a drift the whole window is
- * dropped (the detector contract), not only the part ADWIN cut.
+ * <p>Signals: DRIFT when the window shrank at this update and its mean moved in a watched {@code
+ * direction} (the window's mean after the cuts against its mean before this update, as MOA's
+ * {@code ADWINChangeDetector} compares its estimates; {@code up}, the default, reports only a
+ * rising mean: on an error stream a model that got better is no drift). A cut in an unwatched
+ * direction still shrinks the window, silently, so the estimate keeps adapting; {@code both} is
+ * ADWIN as in the paper. ADWIN has no warning level. On the first update after a drift the whole
+ * window is dropped (the detector contract), not only the part ADWIN cut.
  */
 public final class Adwin extends BaseDetector {
   /** The type name. */
@@ -41,8 +45,9 @@ public final class Adwin extends BaseDetector {
    * @param minWindowLength shortest sub-window a cut may leave ({@code min-window-length}, 5)
    * @param maxBuckets M, the buckets kept per row ({@code max-buckets}, 5); relative cut-position
    *     error is about 1/M
+   * @param direction which moves of the mean are drifts ({@code direction}: up, down or both; up)
    */
-  public record Config(double delta, int clock, int minWindowLength, int maxBuckets) {
+  public record Config(double delta, int clock, int minWindowLength, int maxBuckets, Direction direction) {
     static final Param<Double> DELTA = Param.real("delta", 0.002,
         "confidence of the cut test: smaller means fewer false alarms, later detection")
         .above(0).below(1).log();
@@ -51,27 +56,30 @@ public final class Adwin extends BaseDetector {
         "shortest sub-window a cut may leave").atLeast(1);
     static final Param<Integer> MAX_BUCKETS = Param.integer("max-buckets", 5,
         "M, buckets kept per histogram row; cut-position error is about 1/M").atLeast(2);
+    static final Param<String> DIRECTION = Direction.PARAM;
 
     /** The parameters, each declared once, in the order of the components. */
-    public static final ParamSet PARAMS = ParamSet.of(TYPE, DELTA, CLOCK, MIN_WINDOW_LENGTH, MAX_BUCKETS);
+    public static final ParamSet PARAMS =
+        ParamSet.of(TYPE, DELTA, CLOCK, MIN_WINDOW_LENGTH, MAX_BUCKETS, DIRECTION);
 
     /** The defaults. */
     public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      PARAMS.check(delta, clock, minWindowLength, maxBuckets);
+      PARAMS.check(delta, clock, minWindowLength, maxBuckets, direction);
     }
 
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
       ParamValues p = PARAMS.parse(raw);
-      return new Config(p.get(DELTA), p.get(CLOCK), p.get(MIN_WINDOW_LENGTH), p.get(MAX_BUCKETS));
+      return new Config(p.get(DELTA), p.get(CLOCK), p.get(MIN_WINDOW_LENGTH), p.get(MAX_BUCKETS),
+          Direction.of(p.get(DIRECTION)));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return PARAMS.render(delta, clock, minWindowLength, maxBuckets);
+      return PARAMS.render(delta, clock, minWindowLength, maxBuckets, direction);
     }
   }
 
@@ -92,6 +100,7 @@ public final class Adwin extends BaseDetector {
 
   @Override
   Signal step(double x) {
+    double before = mean();
     window.insert(x);
     if (updates() % config.clock() != 0) {
       return Signal.STABLE;
@@ -101,7 +110,13 @@ public final class Adwin extends BaseDetector {
       window.dropOldest();
       shrank = true;
     }
-    return shrank ? Signal.DRIFT : Signal.STABLE;
+    if (!shrank) {
+      return Signal.STABLE;
+    }
+    double after = mean();
+    Direction d = config.direction();
+    boolean watched = d == Direction.BOTH || (d.up() && after > before) || (d.down() && after < before);
+    return watched ? Signal.DRIFT : Signal.STABLE;
   }
 
   /** True if some split W0 W1 at a bucket boundary passes the cut test. */
@@ -178,7 +193,7 @@ public final class Adwin extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

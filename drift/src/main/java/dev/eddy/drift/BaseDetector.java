@@ -9,12 +9,16 @@ import java.util.Map;
 
 /**
  * The part every detector shares: the domain check, the reset on the first update after a drift,
- * the update count, and the framing of the state for {@link DetectorCodec}. Subclasses implement
- * one update rule ({@link #step}), forget their statistics ({@link #clear}) and write/read them.
+ * the warm-up ({@link WarmUp}: during the first {@code min-examples} values after every reset the
+ * update rule takes each value but its signal is withheld: STABLE), the update count, and the
+ * framing of the state for {@link DetectorCodec}. Subclasses implement one update rule ({@link
+ * #step}), forget their statistics ({@link #clear}), write/read them and report the rule's
+ * parameters ({@link #ruleParameters}).
  */
 abstract class BaseDetector implements DriftDetector {
   private final String type;
   private final InputDomain domain;
+  private int warmUp;
   private Signal last = Signal.STABLE;
   private long updates;
 
@@ -44,8 +48,22 @@ abstract class BaseDetector implements DriftDetector {
       reset();
     }
     updates++;
-    last = step(value);
+    Signal signal = step(value);
+    last = updates <= warmUp ? Signal.STABLE : signal;
     return last;
+  }
+
+  /** Sets the warm-up ({@code min-examples}); only {@link Detectors#create} calls it, once. */
+  final void warmUp(int minExamples) {
+    this.warmUp = minExamples;
+  }
+
+  /** The parameters, the warm-up's included, by their spec names. */
+  @Override
+  public final Map<String, String> parameters() {
+    Map<String, String> out = new LinkedHashMap<>(ruleParameters());
+    out.put(WarmUp.NAME, Integer.toString(warmUp));
+    return Collections.unmodifiableMap(out);
   }
 
   @Override
@@ -72,6 +90,9 @@ abstract class BaseDetector implements DriftDetector {
 
   /** Applies the update rule to a checked value; {@link #updates()} already counts it. */
   abstract Signal step(double value);
+
+  /** The update rule's parameters (its config's), without the warm-up. */
+  abstract Map<String, String> ruleParameters();
 
   /** Returns the statistics to their initial values. */
   abstract void clear();

@@ -20,7 +20,8 @@ import java.util.Map;
  * is no warning level. Siegmund's approximation gives the one-sided in-control average run length
  * (e^(2 k b) - 2 k b - 1) / (2 k^2), b = h + 1.166: about 938 for k = 0.5, h = 5 (469 two-sided).
  * A constant warm-up gives sigma = 0, so any later deviation is a drift. Suited to standardized
- * features (feature drift); for error streams prefer the binary detectors.
+ * features (feature drift, where {@link FeatureDriftMonitor} watches both directions); for error
+ * streams prefer the binary detectors.
  */
 public final class Cusum extends BaseDetector {
   /** The type name. */
@@ -33,14 +34,15 @@ public final class Cusum extends BaseDetector {
    *     min-instances}, 30)
    * @param slack k, the reference value in standard deviations, &gt;= 0 ({@code slack}, 0.5)
    * @param threshold h, the decision interval in standard deviations, &gt; 0 ({@code threshold}, 5)
-   * @param direction changes watched ({@code direction}: up, down or both; both)
+   * @param direction changes watched ({@code direction}: up, down or both; up, as on an error
+   *     stream; feature drift asks for both)
    */
   public record Config(int minInstances, double slack, double threshold, Direction direction) {
     static final Param<Integer> MIN_INSTANCES = Param.integer("min-instances", 30,
         "updates that estimate the reference mean and deviation").atLeast(2);
     static final Param<Double> SLACK = Param.real("slack", 0.5, "k: standardized shift ignored per update").atLeast(0);
     static final Param<Double> THRESHOLD = Param.real("threshold", 5.0, "h: cumulative sum that signals a drift").above(0);
-    static final Param<String> DIRECTION = Param.choice("direction", "both", Direction.NAMES, "which changes of the mean to watch");
+    static final Param<String> DIRECTION = Direction.PARAM;
 
     /** The parameters, each declared once, in the order of the components. */
     public static final ParamSet PARAMS = ParamSet.of(TYPE, MIN_INSTANCES, SLACK, THRESHOLD, DIRECTION);
@@ -130,7 +132,7 @@ public final class Cusum extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

@@ -12,6 +12,11 @@ import java.util.Map;
  * Detectors#create} and re-validates it), the last signal code, the update count, then the
  * detector's statistics in its own fixed layout. Golden files of every shipped version are decoded
  * by the tests.
+ *
+ * <p>A snapshot whose parameters lack {@code direction} while its type now declares one was
+ * written before the type had it, when it watched both directions (ADWIN, KSWIN), and one without
+ * {@code min-examples} before detectors had a warm-up: it restores with {@code direction: both}
+ * and {@code min-examples: 0}, so it continues exactly as it would have.
  */
 public final class DetectorCodec {
   /** "EDDT": Eddy drift detector. */
@@ -53,7 +58,7 @@ public final class DetectorCodec {
         VERSION,
         (in, version) -> {
           String type = in.readUTF();
-          Map<String, String> params = Framing.readStringMap(in);
+          Map<String, String> params = Detectors.neutralUnlessGiven(type, Framing.readStringMap(in));
           BaseDetector detector = (BaseDetector) Detectors.create(type, params);
           detector.read(in, version);
           return detector;

@@ -26,6 +26,13 @@ public final class Detectors {
 
   private static Map<String, Entry> registry() {
     Map<String, Entry> m = new LinkedHashMap<>();
+    register(m);
+    // every type also takes the warm-up, declared once
+    m.replaceAll((type, e) -> new Entry(e.params().plus(WarmUp.PARAM), e.factory()));
+    return m;
+  }
+
+  private static void register(Map<String, Entry> m) {
     m.put(Adwin.TYPE, new Entry(Adwin.Config.PARAMS, p -> new Adwin(Adwin.Config.fromParams(p))));
     m.put(Ddm.TYPE, new Entry(Ddm.Config.PARAMS, p -> new Ddm(Ddm.Config.fromParams(p))));
     m.put(Eddm.TYPE, new Entry(Eddm.Config.PARAMS, p -> new Eddm(Eddm.Config.fromParams(p))));
@@ -35,7 +42,6 @@ public final class Detectors {
         p -> new PageHinkley(PageHinkley.Config.fromParams(p))));
     m.put(Cusum.TYPE, new Entry(Cusum.Config.PARAMS, p -> new Cusum(Cusum.Config.fromParams(p))));
     m.put(Kswin.TYPE, new Entry(Kswin.Config.PARAMS, p -> new Kswin(Kswin.Config.fromParams(p))));
-    return m;
   }
 
   /** The type names, in a stable order. */
@@ -51,7 +57,14 @@ public final class Detectors {
    *     parameter (listing the allowed ones) or a bad value (naming the parameter and the value)
    */
   public static DriftDetector create(String type, Map<String, String> params) {
-    return entry(type).factory().apply(params == null ? Map.of() : params);
+    Entry entry = entry(type);
+    Map<String, String> given = params == null ? Map.of() : params;
+    int warmUp = entry.params().parse(given).get(WarmUp.PARAM);
+    Map<String, String> rule = new LinkedHashMap<>(given);
+    rule.remove(WarmUp.NAME);
+    DriftDetector detector = entry.factory().apply(rule);
+    ((BaseDetector) detector).warmUp(warmUp);
+    return detector;
   }
 
   /**
@@ -75,6 +88,21 @@ public final class Detectors {
   /** The parameters of {@code type} with their defaults, in declaration order. */
   public static Map<String, String> defaults(String type) {
     return parameters(type).defaults();
+  }
+
+  /**
+   * The parameters with the neutral value of each parameter that only concerns a model's error
+   * stream, where not given: {@code direction: both} (for types that take one) and {@code
+   * min-examples: 0}. For feature drift (a feature may move either way, and has its own warm-up) and
+   * for snapshots written before those parameters existed (when the detectors behaved so).
+   */
+  static Map<String, String> neutralUnlessGiven(String type, Map<String, String> params) {
+    Map<String, String> out = new LinkedHashMap<>(params == null ? Map.of() : params);
+    if (parameters(type).names().contains(Direction.NAME)) {
+      out.putIfAbsent(Direction.NAME, Direction.BOTH.specName());
+    }
+    out.putIfAbsent(WarmUp.NAME, "0");
+    return out;
   }
 
   /** True for the types that accept only 0/1 errors. */

@@ -1,8 +1,15 @@
 package dev.eddy.drift;
 
+import dev.eddy.learners.params.Param;
 import java.util.List;
 
-/** Which change of the mean a sequential test watches ({@code direction} parameter). */
+/**
+ * Which change a sequential test signals ({@code direction} parameter). Every detector that can
+ * see both directions declares {@link #PARAM}, with {@code up} as the default: on a classifier's
+ * error stream only a rising error is a concept drift worth retraining for (a falling error is a
+ * model getting better, and MOA's change detectors also react to increases only). Feature drift
+ * watches both ({@link FeatureDriftMonitor} asks for {@code both} unless told otherwise).
+ */
 public enum Direction {
   /** Increases only (e.g. a rising error rate). */
   UP("up"),
@@ -13,6 +20,13 @@ public enum Direction {
 
   /** The spec names, in order. */
   public static final List<String> NAMES = List.of("up", "down", "both");
+
+  /** The parameter's name in specs. */
+  public static final String NAME = "direction";
+
+  /** The {@code direction} parameter, declared once for every detector that takes it. */
+  public static final Param<String> PARAM = Param.choice(NAME, "up", NAMES,
+      "which changes signal a drift: up (a rising error), down, or both (feature drift)");
 
   private final String specName;
 

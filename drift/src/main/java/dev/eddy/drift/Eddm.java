@@ -149,7 +149,7 @@ public final class Eddm extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

@@ -19,7 +19,9 @@ import java.util.Map;
  * taken before the value itself, so the detectors' parameters mean the same whatever the unit of a
  * feature: a value 3 standard deviations away counts as 3, in grams or in tonnes. A feature's
  * detector starts after {@value #WARM_UP} values (and again after each of its drifts, when its
- * statistics restart with the new distribution as the reference).
+ * statistics restart with the new distribution as the reference). A detector that takes a {@code
+ * direction} watches both unless the parameters say otherwise, and the detectors' warm-up for a
+ * learning model ({@code min-examples}) is 0 unless given.
  *
  * <p>{@link #update} allocates nothing; the features that drifted on the last update are read with
  * {@link #drifts()} and {@link #drifted(int)}.
@@ -74,9 +76,10 @@ public final class FeatureDriftMonitor {
       throw new IllegalArgumentException(
           "feature drift: dimension must be in [1, " + MAX_DIMENSION + "] but was " + dimension);
     }
+    Map<String, String> watched = Detectors.neutralUnlessGiven(type, params);
     DriftDetector[] out = new DriftDetector[dimension];
     for (int i = 0; i < dimension; i++) {
-      out[i] = Detectors.create(type, params);
+      out[i] = Detectors.create(type, watched);
     }
     if (out[0].inputDomain() == InputDomain.BINARY) {
       throw new IllegalArgumentException(

@@ -175,7 +175,7 @@ public final class HddmW extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

@@ -22,6 +22,11 @@ import java.util.Map;
  * {@code alpha} / r), the paper's criterion; there is no warning level. For equal sample sizes the
  * asymptotic Smirnov bound gives each test a false-alarm probability of at most 2 alpha. Resetting
  * (on the first update after a drift) empties the window and reseeds the generator.
+ *
+ * <p>{@code direction}: {@code both} is the paper's two-sided test. {@code up} (the default, for
+ * error streams) uses Smirnov's one-sided statistic D+ = sup (F_W - F_R), large when the newest
+ * values are stochastically larger, and {@code down} its mirror D- = sup (F_R - F_W); the same
+ * threshold then bounds each test's false-alarm probability by alpha (P(D+ &gt; t) ~ e^(-r t^2)).
  */
 public final class Kswin extends BaseDetector {
   /** The type name. */
@@ -34,24 +39,26 @@ public final class Kswin extends BaseDetector {
    * @param windowSize n, the sliding window, at least 2 r ({@code window-size}, 100)
    * @param statSize r, the size of both compared samples, &gt;= 1 ({@code stat-size}, 30)
    * @param seed seed of the sampling generator ({@code seed}, 1)
+   * @param direction which shifts are drifts ({@code direction}: up, down or both; up)
    */
-  public record Config(double alpha, int windowSize, int statSize, long seed) {
+  public record Config(double alpha, int windowSize, int statSize, long seed, Direction direction) {
     static final Param<Double> ALPHA = Param.real("alpha", 0.005,
         "significance of the Kolmogorov-Smirnov test").above(0).below(1).log();
     static final Param<Integer> WINDOW_SIZE = Param.integer("window-size", 100, "values kept, >= 2 * stat-size").atLeast(2);
     static final Param<Integer> STAT_SIZE = Param.integer("stat-size", 30, "newest values compared with a sample of the rest")
         .atLeast(1);
     static final Param<Long> SEED = Param.longInteger("seed", 1, "seed of the sampling");
+    static final Param<String> DIRECTION = Direction.PARAM;
 
     /** The parameters, each declared once, in the order of the components. */
-    public static final ParamSet PARAMS = ParamSet.of(TYPE, ALPHA, WINDOW_SIZE, STAT_SIZE, SEED);
+    public static final ParamSet PARAMS = ParamSet.of(TYPE, ALPHA, WINDOW_SIZE, STAT_SIZE, SEED, DIRECTION);
 
     /** The defaults. */
     public static final Config DEFAULT = fromParams(Map.of());
 
     /** Validates every parameter; errors name it and its value. */
     public Config {
-      PARAMS.check(alpha, windowSize, statSize, seed);
+      PARAMS.check(alpha, windowSize, statSize, seed, direction);
       require(windowSize >= 2L * statSize, TYPE, "window-size", windowSize,
           ">= 2 * stat-size = " + 2L * statSize);
     }
@@ -59,12 +66,13 @@ public final class Kswin extends BaseDetector {
     /** Reads spec parameters, defaults for missing ones. */
     public static Config fromParams(Map<String, String> raw) {
       ParamValues p = PARAMS.parse(raw);
-      return new Config(p.get(ALPHA), p.get(WINDOW_SIZE), p.get(STAT_SIZE), p.get(SEED));
+      return new Config(p.get(ALPHA), p.get(WINDOW_SIZE), p.get(STAT_SIZE), p.get(SEED),
+          Direction.of(p.get(DIRECTION)));
     }
 
     /** The spec parameters. */
     public Map<String, String> toParams() {
-      return PARAMS.render(alpha, windowSize, statSize, seed);
+      return PARAMS.render(alpha, windowSize, statSize, seed, direction);
     }
   }
 
@@ -119,7 +127,7 @@ public final class Kswin extends BaseDetector {
     }
     Arrays.sort(recent);
     Arrays.sort(sample);
-    distance = ksDistance(sample, recent);
+    distance = ksDistance(sample, recent, config.direction());
     return distance > threshold ? Signal.DRIFT : Signal.STABLE;
   }
 
@@ -131,6 +139,14 @@ public final class Kswin extends BaseDetector {
 
   /** sup |F_a - F_b| over two sorted samples, ties stepped together. */
   static double ksDistance(double[] a, double[] b) {
+    return ksDistance(a, b, Direction.BOTH);
+  }
+
+  /**
+   * Over two sorted samples, ties stepped together: sup (F_a - F_b) for {@code up} (b larger), sup
+   * (F_b - F_a) for {@code down}, sup |F_a - F_b| for {@code both}.
+   */
+  static double ksDistance(double[] a, double[] b, Direction direction) {
     int i = 0;
     int j = 0;
     double d = 0;
@@ -142,7 +158,8 @@ public final class Kswin extends BaseDetector {
       while (j < b.length && b[j] <= v) {
         j++;
       }
-      d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+      double gap = (double) i / a.length - (double) j / b.length;
+      d = Math.max(d, direction == Direction.BOTH ? Math.abs(gap) : direction.up() ? gap : -gap);
     }
     return d;
   }
@@ -166,7 +183,7 @@ public final class Kswin extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

@@ -42,7 +42,7 @@ public final class PageHinkley extends BaseDetector {
     static final Param<Double> ALPHA = Param.real("alpha", 1 - 1e-4, "forgetting factor of the cumulative sum")
         .above(0).atMost(1);
     static final Param<Integer> MIN_INSTANCES = Param.integer("min-instances", 30, "updates before any signal").atLeast(1);
-    static final Param<String> DIRECTION = Param.choice("direction", "up", Direction.NAMES, "which changes of the mean to watch");
+    static final Param<String> DIRECTION = Direction.PARAM;
 
     /** The parameters, each declared once, in the order of the components. */
     public static final ParamSet PARAMS = ParamSet.of(TYPE, DELTA, LAMBDA, ALPHA, MIN_INSTANCES, DIRECTION);
@@ -114,7 +114,7 @@ public final class PageHinkley extends BaseDetector {
   }
 
   @Override
-  public Map<String, String> parameters() {
+  Map<String, String> ruleParameters() {
     return config.toParams();
   }
 

@@ -27,7 +27,7 @@ class AdwinTest extends DriftDetectorContract {
   @Override
   protected Map<String, String> expectedDefaults() {
     return Maps.ordered(
-        "delta", "0.002", "clock", "32", "min-window-length", "5", "max-buckets", "5");
+        "delta", "0.002", "clock", "32", "min-window-length", "5", "max-buckets", "5", "direction", "up");
   }
 
   @Override
@@ -35,11 +35,11 @@ class AdwinTest extends DriftDetectorContract {
     return List.of(
         new String[] {"delta", "0.0"}, new String[] {"delta", "1.0"}, new String[] {"delta", "NaN"},
         new String[] {"clock", "0"}, new String[] {"min-window-length", "0"},
-        new String[] {"max-buckets", "1"});
+        new String[] {"max-buckets", "1"}, new String[] {"direction", "sideways"});
   }
 
   private static Adwin adwin(int maxBuckets, int clock, double delta) {
-    return new Adwin(new Adwin.Config(delta, clock, 1, maxBuckets));
+    return new Adwin(new Adwin.Config(delta, clock, 1, maxBuckets, Direction.UP));
   }
 
   /**
@@ -99,6 +99,28 @@ class AdwinTest extends DriftDetectorContract {
     a.update(10);
     assertThat(a.width()).isEqualTo(1);
     assertThat(a.mean()).isEqualTo(10.0);
+  }
+
+  /**
+   * The mirror image of the trace above (x -&gt; 10 - x: the same variance and the same |difference|
+   * at every cut): eight 10s then three 0s make the same cut at the 11th value, the window becomes
+   * {10 x4, 0 x3} with mean 40/7, lower than before. {@code up} shrinks the window silently (as MOA's
+   * ADWINChangeDetector, which reports only a rising estimate); {@code down} and {@code both} signal.
+   */
+  @Test
+  void aFallingMeanShrinksTheWindowButSignalsOnlyWhenWatched() {
+    double[] fall = concat(repeat(10, 8), repeat(0, 3));
+    Adwin up = adwin(2, 1, 0.1);
+    assertThat(trace(up, fall)).isEqualTo("SSSSSSSSSSS");
+    assertThat(up.width()).isEqualTo(7);
+    assertThat(up.mean()).isCloseTo(40.0 / 7, within(1e-12));
+    for (Direction d : new Direction[] {Direction.DOWN, Direction.BOTH}) {
+      Adwin a = new Adwin(new Adwin.Config(0.1, 1, 1, 2, d));
+      assertThat(trace(a, fall)).as("%s", d).isEqualTo("SSSSSSSSSSD");
+      assertThat(a.width()).isEqualTo(7);
+    }
+    Adwin down = new Adwin(new Adwin.Config(0.1, 1, 1, 2, Direction.DOWN));
+    assertThat(trace(down, concat(repeat(0, 8), repeat(10, 3)))).isEqualTo("SSSSSSSSSSS");
   }
 
   @Test

@@ -23,7 +23,7 @@ class CusumTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Maps.ordered("min-instances", "30", "slack", "0.5", "threshold", "5.0", "direction", "both");
+    return Maps.ordered("min-instances", "30", "slack", "0.5", "threshold", "5.0", "direction", "up");
   }
 
   @Override
@@ -61,11 +61,16 @@ class CusumTest extends DriftDetectorContract {
     assertThat(trace(cusum(Direction.UP), 1, 3, 1, 3, 0, 0)).isEqualTo("SSSSSS");
   }
 
-  /** Pinned positions (regression): default CUSUM on seeded streams. */
+  /**
+   * Pinned positions (regression) on a seeded stream: CUSUM watching both directions (the default
+   * before it took {@code up}), and the default, which keeps only the rises.
+   */
   @Test
   void pinnedDriftPositions() {
-    assertThat(drifts(create(), Scenario.gaussian(0, 2).generate(7)))
+    double[] values = Scenario.gaussian(0, 2).generate(7);
+    assertThat(drifts(Detectors.create(type(), Map.of("direction", "both", WarmUp.NAME, "0")), values))
         .containsExactly(784, 831, 895, 1605, 2002, 2055, 2276, 2921, 2987, 3037, 3445, 3600, 3672, 3813);
+    assertThat(drifts(create(), values)).containsExactly(784, 831, 895, 2003);
   }
 
   /**

@@ -11,22 +11,39 @@ import org.junit.jupiter.api.Test;
 class DetectorCodecTest {
 
   /**
-   * Every committed version-1 golden file decodes, continues exactly as a detector fed the whole
-   * stream, and is what this build writes for the same state (so the format has not drifted).
+   * Every committed version-1 golden file decodes and continues exactly as a detector with its
+   * parameters fed the whole stream. The files written before the detectors took {@code direction}
+   * and {@code min-examples} restore watching both directions (ADWIN, KSWIN) without a warm-up, as
+   * they did then; the files written since ({@link GoldenSnapshots#CURRENT_PARAMETERS}) are also
+   * what this build writes for the same state (so the format has not drifted).
    */
+  /** What the types with a direction watched when the first golden files were written. */
+  private static final Map<String, String> DIRECTION_BEFORE =
+      Map.of("adwin", "both", "kswin", "both", "cusum", "both", "page-hinkley", "up");
+
   @Test
   void goldenVersionOneSnapshotsDecodeAndContinue() {
     for (String type : Detectors.types()) {
-      byte[] golden = GoldenSnapshots.read(1, type);
-      DriftDetector restored = DetectorCodec.decode(golden);
+      DriftDetector before = DetectorCodec.decode(GoldenSnapshots.read(1, type));
+      assertThat(before.parameters()).as(type).containsEntry(WarmUp.NAME, "0");
+      if (DIRECTION_BEFORE.containsKey(type)) {
+        assertThat(before.parameters()).as(type).containsEntry(Direction.NAME, DIRECTION_BEFORE.get(type));
+      }
+      assertContinuesExactly(type, before, GoldenSnapshots.afterPrefix(type, before.parameters()));
+
+      byte[] golden = GoldenSnapshots.read(GoldenSnapshots.current(1, type));
       DriftDetector reference = GoldenSnapshots.afterPrefix(type);
       assertThat(DetectorCodec.encode(reference)).as(type).isEqualTo(golden);
-      double[] values = GoldenSnapshots.stream(type);
-      for (int t = GoldenSnapshots.PREFIX; t < values.length; t++) {
-        assertThat(restored.update(values[t])).as("%s at %d", type, t).isEqualTo(reference.update(values[t]));
-      }
-      assertThat(DetectorCodec.encode(restored)).isEqualTo(DetectorCodec.encode(reference));
+      assertContinuesExactly(type, DetectorCodec.decode(golden), reference);
     }
+  }
+
+  private static void assertContinuesExactly(String type, DriftDetector restored, DriftDetector reference) {
+    double[] values = GoldenSnapshots.stream(type);
+    for (int t = GoldenSnapshots.PREFIX; t < values.length; t++) {
+      assertThat(restored.update(values[t])).as("%s at %d", type, t).isEqualTo(reference.update(values[t]));
+    }
+    assertThat(DetectorCodec.encode(restored)).isEqualTo(DetectorCodec.encode(reference));
   }
 
   @Test

@@ -21,6 +21,7 @@ class FeatureDriftMonitorGoldenTest {
   static final int PREFIX = 400;
   static final String V1 = "/dev/eddy/drift/snapshots/v1/feature-monitor.bin";
   static final String V2 = "/dev/eddy/drift/snapshots/v2/feature-monitor.bin";
+  static final String V2_CURRENT = "/dev/eddy/drift/snapshots/v2/" + GoldenSnapshots.CURRENT_PARAMETERS + "feature-monitor.bin";
 
   /** Event t of the stream: feature 1 steps from 0 to 3 at t = 300; noise is seeded. */
   static FeatureVector event(int t) {
@@ -41,12 +42,21 @@ class FeatureDriftMonitorGoldenTest {
     return GoldenSnapshots.class.getResourceAsStream(resource).readAllBytes();
   }
 
+  /**
+   * The format-2 file written before detectors took {@code min-examples} restores without a warm-up
+   * (as the monitor's detectors have now) and continues exactly; the one written since is what this
+   * build writes.
+   */
   @Test
   void goldenFormatTwoDecodesAndContinuesExactly() throws IOException {
-    byte[] golden = golden(V2);
-    FeatureDriftMonitor restored = FeatureDriftMonitor.decode(golden);
+    assertContinuesExactly(FeatureDriftMonitor.decode(golden(V2)), afterPrefix());
+    byte[] golden = golden(V2_CURRENT);
     FeatureDriftMonitor reference = afterPrefix();
     assertThat(reference.encode()).isEqualTo(golden);
+    assertContinuesExactly(FeatureDriftMonitor.decode(golden), reference);
+  }
+
+  private static void assertContinuesExactly(FeatureDriftMonitor restored, FeatureDriftMonitor reference) {
     for (int t = PREFIX; t < PREFIX + 400; t++) {
       FeatureVector x = event(t);
       assertThat(restored.update(x)).as("drifts at %d", t).isEqualTo(reference.update(x));
@@ -70,7 +80,7 @@ class FeatureDriftMonitorGoldenTest {
 
   /** Writes the golden file of the current format under {@code args[0]} (a resources root). */
   public static void main(String[] args) throws IOException {
-    Path file = Path.of(args[0] + V2);
+    Path file = Path.of(args[0] + V2_CURRENT);
     Files.createDirectories(file.getParent());
     Files.write(file, afterPrefix().encode());
     System.out.println("wrote " + file);

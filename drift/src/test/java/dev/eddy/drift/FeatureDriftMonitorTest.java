@@ -59,7 +59,7 @@ class FeatureDriftMonitorTest {
     assertThat(alerts(restored, x, 400, 1000)).isEqualTo(alerts(m, x, 400, 1000));
     assertThat(restored.encode()).isEqualTo(m.encode());
     // an independent computation: one detector fed feature 2's z-scores against the values before each
-    DriftDetector single = Detectors.create("kswin", Map.of("alpha", "0.0001"));
+    DriftDetector single = Detectors.create("kswin", Map.of("alpha", "0.0001", "direction", "both", "min-examples", "0"));
     double sum = 0;
     double sumSquares = 0;
     for (int t = 0; t < x.length; t++) {

@@ -31,23 +31,45 @@ public final class GoldenSnapshots {
 
   /** A default detector of {@code type} after the prefix. */
   static DriftDetector afterPrefix(String type) {
-    DriftDetector d = Detectors.create(type, Map.of());
+    return afterPrefix(type, Map.of());
+  }
+
+  /** A detector of {@code type} with {@code params} after the prefix. */
+  static DriftDetector afterPrefix(String type, Map<String, String> params) {
+    DriftDetector d = Detectors.create(type, params);
     for (double v : Arrays.copyOf(stream(type), PREFIX)) {
       d.update(v);
     }
     return d;
   }
 
+  /**
+   * Where the files written after the detectors took {@code direction} and {@code min-examples} (same
+   * format, more parameters) live, inside each version's directory; the files written before stay
+   * beside it and must restore as they were.
+   */
+  static final String CURRENT_PARAMETERS = "warm-up/";
+
   /** The resource path of a golden file. */
   static String resource(int version, String type) {
     return "/dev/eddy/drift/snapshots/v" + version + "/" + type + ".bin";
   }
 
+  /** The resource path of a golden file written with the current parameters. */
+  static String current(int version, String type) {
+    return "/dev/eddy/drift/snapshots/v" + version + "/" + CURRENT_PARAMETERS + type + ".bin";
+  }
+
   /** The golden bytes of a type at a version. */
   static byte[] read(int version, String type) {
-    try (InputStream in = GoldenSnapshots.class.getResourceAsStream(resource(version, type))) {
+    return read(resource(version, type));
+  }
+
+  /** The golden bytes at a resource path. */
+  static byte[] read(String resource) {
+    try (InputStream in = GoldenSnapshots.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing golden snapshot " + resource(version, type));
+        throw new IllegalStateException("missing golden snapshot " + resource);
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -58,7 +80,7 @@ public final class GoldenSnapshots {
   /** Writes the current version's golden files under {@code args[0]} (a resources root). */
   public static void main(String[] args) throws IOException {
     for (String type : Detectors.types()) {
-      Path file = Path.of(args[0] + resource(DetectorCodec.VERSION, type));
+      Path file = Path.of(args[0] + current(DetectorCodec.VERSION, type));
       Files.createDirectories(file.getParent());
       Files.write(file, DetectorCodec.encode(afterPrefix(type)));
       System.out.println("wrote " + file);

@@ -26,14 +26,15 @@ class KswinTest extends DriftDetectorContract {
 
   @Override
   protected Map<String, String> expectedDefaults() {
-    return Maps.ordered("alpha", "0.005", "window-size", "100", "stat-size", "30", "seed", "1");
+    return Maps.ordered("alpha", "0.005", "window-size", "100", "stat-size", "30", "seed", "1", "direction", "up");
   }
 
   @Override
   protected List<String[]> invalidParameters() {
     return List.of(
         new String[] {"alpha", "0.0"}, new String[] {"alpha", "1.0"}, new String[] {"stat-size", "0"},
-        new String[] {"window-size", "59"}, new String[] {"seed", "x1"});
+        new String[] {"window-size", "59"}, new String[] {"seed", "x1"},
+        new String[] {"direction", "sideways"});
   }
 
   /**
@@ -44,7 +45,7 @@ class KswinTest extends DriftDetectorContract {
    */
   @Test
   void goldenTrace() {
-    Kswin d = new Kswin(new Kswin.Config(0.5, 4, 2, 1));
+    Kswin d = new Kswin(new Kswin.Config(0.5, 4, 2, 1, Direction.BOTH));
     assertThat(d.threshold()).isCloseTo(0.588705011, within(1e-9));
     assertThat(trace(d, 0, 0, 0, 0, 1)).isEqualTo("SSSSS");
     assertThat(d.distance()).isEqualTo(0.5);
@@ -69,7 +70,7 @@ class KswinTest extends DriftDetectorContract {
   @Test
   void samplesOnlyTheOlderPart() {
     for (long seed = 0; seed < 20; seed++) {
-      Kswin d = new Kswin(new Kswin.Config(0.1, 10, 3, seed));
+      Kswin d = new Kswin(new Kswin.Config(0.1, 10, 3, seed, Direction.BOTH));
       assertThat(trace(d, concat(repeat(0, 7), repeat(5, 3)))).isEqualTo("SSSSSSSSSD");
     }
   }
@@ -77,14 +78,16 @@ class KswinTest extends DriftDetectorContract {
   @Test
   void differentSeedsSampleDifferently() {
     double[] values = Scenario.gaussian(0, 1).generate(3);
-    assertThat(drifts(new Kswin(new Kswin.Config(0.005, 100, 30, 1)), values))
-        .isNotEqualTo(drifts(new Kswin(new Kswin.Config(0.005, 100, 30, 2)), values));
+    assertThat(drifts(new Kswin(new Kswin.Config(0.005, 100, 30, 1, Direction.BOTH)), values))
+        .isNotEqualTo(drifts(new Kswin(new Kswin.Config(0.005, 100, 30, 2, Direction.BOTH)), values));
   }
 
-  /** Pinned positions (regression): default KSWIN on a seeded stream. */
+  /** Pinned positions (regression): KSWIN watching both directions (as before it took {@code up}) and the default. */
   @Test
   void pinnedDriftPositions() {
-    assertThat(drifts(create(), Scenario.bernoulli(0.2, 0.6).generate(7))).containsExactly(2009, 2588, 4495);
+    double[] values = Scenario.bernoulli(0.2, 0.6).generate(7);
+    assertThat(drifts(Detectors.create(type(), Map.of("direction", "both", WarmUp.NAME, "0")), values)).containsExactly(2009, 2588, 4495);
+    assertThat(drifts(create(), values)).containsExactly(2009, 4479);
   }
 
   /** Expected-path KS distance (see Bounds#kswin): the changes that cross within r values. */

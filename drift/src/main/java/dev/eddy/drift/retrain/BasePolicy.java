@@ -22,6 +22,12 @@ import java.util.Map;
  * candidate is already waiting for the gate (it stands for the new concept); (3) if nothing
  * happened, review the candidate: promote it once it passes the gate, drop it at the horizon
  * unless it beat the champion during it; (4) the champion, the candidate and the window learn.
+ *
+ * <p>The gate (default {@link RetrainConfig#DEFAULT_GATE} examples): a drift never promotes at
+ * once; the candidate (the challenger, or the fresh or window-trained model) and the champion are
+ * scored on the examples since the drift, and once N are scored the candidate replaces the
+ * champion as soon as it scores at least as well on all of them (dropped at the horizon if it never
+ * does). A false alarm thus keeps the better champion.
  */
 abstract class BasePolicy implements RetrainPolicy {
   private final RetrainConfig config;
@@ -67,10 +73,10 @@ abstract class BasePolicy implements RetrainPolicy {
     if (candidate.awaitingPromotion()) {
       if (candidate.passesGate(config.gate())) {
         return replace(
-            candidate.learner(), Action.PROMOTED, "passed the promotion gate: " + candidate.comparison(), false);
+            candidate.learner(), Action.PROMOTED, "passed the promotion gate: " + candidate.sinceTheDrift(), false);
       }
       return candidate.age() >= config.horizon()
-          ? drop("did not pass the promotion gate within " + config.horizon() + " examples: ")
+          ? drop("did not pass the promotion gate within " + config.horizon() + " examples: ", candidate.sinceTheDrift())
           : Outcome.NONE;
     }
     if (candidate.age() < config.horizon()) {
@@ -80,11 +86,11 @@ abstract class BasePolicy implements RetrainPolicy {
       candidate.extend();
       return Outcome.NONE;
     }
-    return drop("did not beat the champion within " + config.horizon() + " examples: ");
+    return drop("did not beat the champion within " + config.horizon() + " examples: ", candidate.comparison());
   }
 
-  private Outcome drop(String why) {
-    String reason = why + candidate.comparison();
+  private Outcome drop(String why, String scores) {
+    String reason = why + scores;
     release(candidate.learner());
     candidate = null;
     return new Outcome(Action.CHALLENGER_DROPPED, reason, false);
@@ -140,11 +146,16 @@ abstract class BasePolicy implements RetrainPolicy {
         : replace(model, action, reason, resetStandardizer);
   }
 
-  /** Promotes the challenger, or, with a gate it does not pass yet, lets it wait for the gate. */
+  /**
+   * Promotes the challenger, or, with a gate, lets it wait for the gate: it is promoted once it
+   * matches the champion on the gate's N examples since this drift, never on the examples before.
+   */
   final Outcome promote(String reason) {
-    if (config.gated() && !candidate.passesGate(config.gate())) {
+    if (config.gated()) {
+      String before = candidate.comparison();
       candidate.awaitPromotion();
-      return new Outcome(Action.NONE, reason + ": promotion deferred by the gate: " + candidate.comparison(), false);
+      return new Outcome(Action.NONE, reason + ": promotion deferred by the gate (before the drift: "
+          + before + ")", false);
     }
     return replace(candidate.learner(), Action.PROMOTED, reason, false);
   }

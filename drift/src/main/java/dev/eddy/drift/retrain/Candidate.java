@@ -6,6 +6,7 @@ import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Prediction;
 import dev.eddy.learners.Task;
 import dev.eddy.learners.codec.LearnerCodec;
+import dev.eddy.learners.metrics.MetricTotals;
 import dev.eddy.learners.metrics.PrequentialMetrics;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -22,8 +23,8 @@ final class Candidate {
   static final int MIN_SCORED = 30;
 
   private final OnlineLearner learner;
-  private final PrequentialMetrics mine;
-  private final PrequentialMetrics champions;
+  private PrequentialMetrics mine;
+  private PrequentialMetrics champions;
   private long age;
   private boolean awaitingPromotion;
   private boolean beaten;
@@ -58,19 +59,37 @@ final class Candidate {
     return m.task() == Task.REGRESSION ? -m.window().mae() : m.windowAccuracy();
   }
 
-  /** True once {@code n} examples are scored and the candidate scores at least the champion. */
+  /**
+   * True once {@code n} examples are scored and the candidate scores at least the champion on all
+   * of them: every example since the scores (re)started, which for a candidate awaiting promotion is
+   * the drift, so a candidate worse than the champion since the drift is never promoted.
+   */
   boolean passesGate(int n) {
-    return mine.count() >= n && score(mine) >= score(champions);
+    return mine.count() >= n && cumulativeScore(mine) >= cumulativeScore(champions);
+  }
+
+  /** Accuracy, or minus the mean absolute error for regression, over every scored example. */
+  private static double cumulativeScore(PrequentialMetrics m) {
+    return m.task() == Task.REGRESSION ? -m.cumulative().mae() : m.accuracy();
   }
 
   /** The two window scores in words, for reasons. */
   String comparison() {
-    String metric = mine.task() == Task.REGRESSION ? "mean absolute error" : "accuracy";
-    double a = mine.task() == Task.REGRESSION ? mine.window().mae() : mine.windowAccuracy();
-    double b = champions.task() == Task.REGRESSION ? champions.window().mae() : champions.windowAccuracy();
-    return String.format(
-        Locale.ROOT, "challenger %s %.4f vs champion %.4f over the last %d examples",
-        metric, a, b, Math.min(mine.count(), mine.windowSize()));
+    return describe(mine.window(), mine.windowAccuracy(), champions.window(), champions.windowAccuracy(),
+        "over the last " + Math.min(mine.count(), mine.windowSize()) + " examples");
+  }
+
+  /** The two scores since the drift in words, for the gate's reasons. */
+  String sinceTheDrift() {
+    return describe(mine.cumulative(), mine.accuracy(), champions.cumulative(), champions.accuracy(),
+        "on the " + mine.count() + " examples since the drift");
+  }
+
+  private String describe(MetricTotals a, double accuracyA, MetricTotals b, double accuracyB, String over) {
+    boolean regression = mine.task() == Task.REGRESSION;
+    return String.format(Locale.ROOT, "challenger %s %.4f vs champion %.4f %s",
+        regression ? "mean absolute error" : "accuracy",
+        regression ? a.mae() : accuracyA, regression ? b.mae() : accuracyB, over);
   }
 
   OnlineLearner learner() {
@@ -85,9 +104,16 @@ final class Candidate {
     return awaitingPromotion;
   }
 
+  /**
+   * Waits for the gate from now on: both scores restart, so the gate compares the two models on the
+   * examples since the drift only (a challenger started at a warning is not judged on the examples
+   * before the drift).
+   */
   void awaitPromotion() {
     awaitingPromotion = true;
     age = 0;
+    mine = new PrequentialMetrics(mine.task(), mine.windowSize());
+    champions = new PrequentialMetrics(champions.task(), champions.windowSize());
   }
 
   boolean beaten() {

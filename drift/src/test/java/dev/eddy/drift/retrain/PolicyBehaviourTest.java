@@ -7,6 +7,7 @@ import dev.eddy.learners.FeatureVector;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.Prediction;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,11 @@ class PolicyBehaviourTest {
     }
   }
 
+  /** A policy; without a gate unless {@code params} sets one (most tests here are of the ungated steps). */
   private static RetrainPolicy policy(String name, Map<String, String> params) {
-    return RetrainPolicies.create(name, params, TwoConcepts.learner());
+    Map<String, String> p = new java.util.HashMap<>(params);
+    p.putIfAbsent("gate", "0");
+    return RetrainPolicies.create(name, p, TwoConcepts.learner());
   }
 
   @Test
@@ -115,15 +119,36 @@ class PolicyBehaviourTest {
     t = TwoConcepts.CHANGE;
     assertThat(step(p, conceptA, Signal.WARNING).action()).isEqualTo(Action.CHALLENGER_STARTED);
     stable(p, conceptA, 9);
-    Outcome deferred = step(p, conceptA, Signal.DRIFT); // scored 10 examples: too few for the gate
+    Outcome deferred = step(p, conceptA, Signal.DRIFT); // the scores restart: only examples after it count
     assertThat(deferred.action()).isEqualTo(Action.NONE);
-    assertThat(deferred.reason()).contains("deferred by the gate");
+    assertThat(deferred.reason()).contains("deferred by the gate").contains("before the drift");
     assertThat(p.version()).isEqualTo(1);
-    stable(p, conceptA, 89); // scored 99
+    stable(p, conceptA, 99); // scored 99 since the drift
     Outcome promoted = step(p, conceptA, Signal.STABLE); // scored 100, and better on B
     assertThat(promoted.action()).isEqualTo(Action.PROMOTED);
-    assertThat(promoted.reason()).contains("passed the promotion gate").contains("over the last 100 examples");
+    assertThat(promoted.reason()).contains("passed the promotion gate").contains("on the 100 examples since the drift");
     assertThat(p.version()).isEqualTo(2);
+  }
+
+  /**
+   * The gate by default: a false alarm (the stream stays on concept A) starts a challenger that is
+   * worse than the champion on every window of examples since the drift: it is never promoted.
+   */
+  @Test
+  void byDefaultAChallengerWorseThanTheChampionSinceTheDriftIsNotPromoted() {
+    RetrainPolicy p = RetrainPolicies.create("background", Map.of(), TwoConcepts.learner());
+    assertThat(p.parameters()).containsEntry("gate", Integer.toString(RetrainConfig.DEFAULT_GATE));
+    stable(p, conceptA, 1000);
+    assertThat(step(p, conceptA, Signal.WARNING).action()).isEqualTo(Action.CHALLENGER_STARTED);
+    stable(p, conceptA, 20);
+    assertThat(step(p, conceptA, Signal.DRIFT).reason()).contains("deferred by the gate");
+    List<Action> actions = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      actions.add(step(p, conceptA, Signal.STABLE).action());
+    }
+    assertThat(actions).doesNotContain(Action.PROMOTED).contains(Action.CHALLENGER_DROPPED);
+    assertThat(p.version()).isEqualTo(1);
+    assertThat(p.challenger()).isNull();
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class PolicyRecoveryReport {
   public static void main(String[] args) {
     String[][] policies = {
       {"none"}, {"reset"}, {"background"}, {"window"}, {"window", "window-size", "1000"},
-      {"background", "gate", "200"}, {"reset", "gate", "200"}
+      {"background", "gate", "200"}, {"reset", "gate", "200"}, {"reset", "gate", "0"}, {"background", "gate", "0"}
     };
     System.out.println("| detector | policy | post-change accuracy | median recovery | versions |");
     System.out.println("|---|---|---:|---:|---:|");

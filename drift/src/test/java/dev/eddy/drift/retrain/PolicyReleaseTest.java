@@ -38,7 +38,7 @@ class PolicyReleaseTest {
   void resetClosesTheReplacedChampion() {
     Closeable.CLOSED.clear();
     Closeable first = new Closeable();
-    RetrainPolicy policy = RetrainPolicies.create("reset", Map.of(), first);
+    RetrainPolicy policy = RetrainPolicies.create("reset", Map.of("gate", "0"), first);
     FeatureVector x = FeatureVector.dense(new double[] {1, 0});
     Prediction p = policy.champion().predict(x);
     Outcome o = policy.update(x, 1, p, Signal.DRIFT);
@@ -50,7 +50,7 @@ class PolicyReleaseTest {
   void backgroundClosesTheDroppedChallengerAndTheOldChampionOnPromotion() {
     Closeable.CLOSED.clear();
     Closeable champion = new Closeable();
-    RetrainPolicy policy = RetrainPolicies.create("background", Map.of(), champion);
+    RetrainPolicy policy = RetrainPolicies.create("background", Map.of("gate", "0"), champion);
     FeatureVector x = FeatureVector.dense(new double[] {1, 0});
     policy.update(x, 1, policy.champion().predict(x), Signal.WARNING); // challenger started (pa-i, pure)
     assertThat(policy.challenger()).isNotNull();

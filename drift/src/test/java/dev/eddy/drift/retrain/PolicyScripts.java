@@ -32,7 +32,7 @@ final class PolicyScripts {
   static final Map<String, Map<String, String>> PARAMS = Map.of(
       "reset", Map.of("gate", "100", "horizon", "300"),
       "background", Map.of("gate", "100", "horizon", "300"),
-      "window", Map.of("window-size", "150", "passes", "2"));
+      "window", Map.of("window-size", "150", "passes", "2", "gate", "0"));
 
   private final double[][] x = TwoConcepts.features(5);
   private final double[] y = TwoConcepts.labels(x, 5, false);

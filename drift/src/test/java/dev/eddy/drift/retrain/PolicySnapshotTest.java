@@ -19,8 +19,10 @@ class PolicySnapshotTest {
     List<String> background = new PolicyScripts().run(PolicyScripts.fresh("background"), 0, PolicyScripts.STEPS);
     assertThat(String.join("\n", background))
         .contains("1100 challenger-started: warning: challenger started")
-        .contains("1205 promoted: drift: challenger promoted (version 2)")
-        .contains("1450 none: drift: challenger promoted: promotion deferred by the gate: challenger accuracy");
+        .contains("1205 none: drift: challenger promoted: promotion deferred by the gate (before the drift: challenger accuracy")
+        .contains("1305 promoted: passed the promotion gate: challenger accuracy")
+        .contains("on the 100 examples since the drift (version 2)")
+        .contains("1450 none: drift: challenger promoted: promotion deferred by the gate");
     assertThat(String.join("\n", new PolicyScripts().run(PolicyScripts.fresh("reset"), 0, PolicyScripts.STEPS)))
         .contains("1205 challenger-started: drift: fresh model; awaiting the promotion gate")
         .contains("promoted: passed the promotion gate: challenger accuracy");

@@ -16,11 +16,11 @@ class RetrainPoliciesTest {
     assertThat(RetrainPolicies.names()).containsExactly("reset", "background", "window");
     assertThat(RetrainPolicies.create(null, null, TwoConcepts.learner()).name()).isEqualTo("background");
     assertThat(RetrainPolicies.create("reset", Map.of(), TwoConcepts.learner()).parameters())
-        .containsExactlyEntriesOf(Maps.ordered("gate", 0, "horizon", 1000, "reset-standardizer", false));
+        .containsExactlyEntriesOf(Maps.ordered("gate", 30, "horizon", 1000, "reset-standardizer", false));
     assertThat(RetrainPolicies.create("background", Map.of(), TwoConcepts.learner()).parameters())
-        .containsExactlyEntriesOf(Maps.ordered("gate", 0, "horizon", 1000));
+        .containsExactlyEntriesOf(Maps.ordered("gate", 30, "horizon", 1000));
     assertThat(RetrainPolicies.create("window", Map.of(), TwoConcepts.learner()).parameters())
-        .containsExactlyEntriesOf(Maps.ordered("window-size", 200, "passes", 3, "gate", 0, "horizon", 1000));
+        .containsExactlyEntriesOf(Maps.ordered("window-size", 200, "passes", 3, "gate", 30, "horizon", 1000));
   }
 
   @Test

@@ -38,10 +38,10 @@ class RetrainingLearnerTest {
   void matchesTheManualCallSequenceAndReportsWarningsOnlyOnEntry() {
     double[][] rows = stream(4, 4000, 2000);
     RetrainingLearner learner = new RetrainingLearner(
-        RetrainPolicies.create("background", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
+        RetrainPolicies.create("background", Map.of("gate", "0"), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
         Detectors.create("ddm", Map.of()), 0);
     List<String> log = new ArrayList<>();
-    RetrainPolicy policy = RetrainPolicies.create("background", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY));
+    RetrainPolicy policy = RetrainPolicies.create("background", Map.of("gate", "0"), Learners.create("logistic", Map.of(), 2, Task.BINARY));
     DriftDetector detector = Detectors.create("ddm", Map.of());
     List<String> manual = new ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
@@ -87,7 +87,7 @@ class RetrainingLearnerTest {
   void aForcedDriftRetrainsInTheWarningZoneAndResetsTheDetector() {
     double[][] rows = stream(4, 4000, 2000);
     RetrainingLearner learner = new RetrainingLearner(
-        RetrainPolicies.create("reset", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
+        RetrainPolicies.create("reset", Map.of("gate", "0"), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
         Detectors.create("ddm", Map.of()), 0);
     int i = 0;
     for (; i < rows.length && learner.detector().lastSignal() != Signal.WARNING; i++) {
@@ -108,7 +108,7 @@ class RetrainingLearnerTest {
   void plainLearnPredictsFirstAndCopyIsIndependent() {
     double[][] rows = stream(7, 600, Integer.MAX_VALUE);
     RetrainingLearner a = new RetrainingLearner(
-        RetrainPolicies.create("reset", Map.of(), Learners.create("pa-i", Map.of(), 2, Task.BINARY)),
+        RetrainPolicies.create("reset", Map.of("gate", "0"), Learners.create("pa-i", Map.of(), 2, Task.BINARY)),
         Detectors.create("adwin", Map.of()), 0);
     for (int i = 0; i < 300; i++) {
       a.learn(FeatureVector.dense(new double[] {rows[i][0], rows[i][1]}), rows[i][2]);
@@ -123,5 +123,40 @@ class RetrainingLearnerTest {
     assertThat(b.labelled()).isEqualTo(600);
     assertThat(a.type()).isEqualTo("pa-i");
     assertThat(a.examplesSeen()).isEqualTo(600);
+  }
+
+  /**
+   * The detector's warm-up after every (re)start: a fresh model, and every new version (which resets
+   * the detector), gets {@code min-examples} labelled examples with no signal at all. Three flips of
+   * the concept make three new versions with the defaults (gate included).
+   */
+  @Test
+  void neverSignalsInTheWarmUpOfAFreshModel() {
+    int warmUp = 150;
+    double[][] a = stream(9, 3000, 1000);
+    double[][] rows = new double[6000][];
+    System.arraycopy(a, 0, rows, 0, 3000);
+    System.arraycopy(stream(10, 3000, 1000), 0, rows, 3000, 3000); // flips back at 3000, again at 4000
+    RetrainingLearner learner = new RetrainingLearner(
+        RetrainPolicies.create("reset", Map.of(), Learners.create("logistic", Map.of(), 2, Task.BINARY)),
+        Detectors.create("ddm", Map.of("min-examples", Integer.toString(warmUp))), 0);
+    List<Long> births = new ArrayList<>(List.of(0L));
+    List<Long> signals = new ArrayList<>();
+    for (double[] row : rows) {
+      FeatureVector x = FeatureVector.dense(new double[] {row[0], row[1]});
+      RetrainingLearner.Step step = learner.learn(x, row[2], learner.predict(x), false);
+      if (step.signal() != Signal.STABLE) {
+        signals.add(step.position());
+      }
+      if (step.newVersion()) {
+        births.add(step.position() + 1);
+      }
+    }
+    assertThat(births).as("new versions").hasSizeGreaterThanOrEqualTo(3);
+    for (long birth : births) {
+      assertThat(signals).as("signals in the warm-up after %d", birth)
+          .noneMatch(p -> p >= birth && p < birth + warmUp);
+    }
+    assertThat(signals).as("signals outside the warm-ups").isNotEmpty();
   }
 }

@@ -30,6 +30,13 @@ import java.util.function.IntPredicate;
  * FalseAlarmBounds}.
  */
 public final class Bounds {
+
+  /** The update rule's parameters of {@code d}: its parameters without the warm-up. */
+  private static java.util.Map<String, String> rule(dev.eddy.drift.DriftDetector d) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>(d.parameters());
+    out.remove(dev.eddy.drift.WarmUp.NAME);
+    return out;
+  }
   /** No claim. */
   public static final int NEVER = Integer.MAX_VALUE;
 
@@ -68,7 +75,7 @@ public final class Bounds {
 
   /** DDM: p + s &gt; p_min + drift-level * s_min, p from the errors so far plus the low sum. */
   public static int ddm(Ddm d, Scenario s) {
-    Ddm.Config c = Ddm.Config.fromParams(d.parameters());
+    Ddm.Config c = Ddm.Config.fromParams(rule(d));
     if (unusable(d.lastSignal(), d.updates() < c.minInstances())) {
       return NEVER;
     }
@@ -91,7 +98,7 @@ public final class Bounds {
     if (unusable(d.lastSignal(), d.updates() == 0)) {
       return NEVER;
     }
-    HddmA.Config c = HddmA.Config.fromParams(d.parameters());
+    HddmA.Config c = HddmA.Config.fromParams(rule(d));
     double n0 = d.updates();
     double sum = d.mean() * n0;
     double nx = d.cutLength();
@@ -117,7 +124,7 @@ public final class Bounds {
     if (unusable(d.lastSignal(), d.cutCoefficient() == 0)) {
       return NEVER;
     }
-    HddmW.Config c = HddmW.Config.fromParams(d.parameters());
+    HddmW.Config c = HddmW.Config.fromParams(rule(d));
     double lambda = c.lambda();
     double log = Math.log(1 / c.driftConfidence());
     double s1 = d.cutMean();
@@ -150,7 +157,7 @@ public final class Bounds {
     if (d.lastSignal() == Signal.DRIFT) {
       return NEVER;
     }
-    PageHinkley.Config c = PageHinkley.Config.fromParams(d.parameters());
+    PageHinkley.Config c = PageHinkley.Config.fromParams(rule(d));
     double n0 = d.updates();
     double[] st = {d.mean(), d.upSum(), 0}; // running mean, U, noise variance
     return firstCrossing(
@@ -166,7 +173,7 @@ public final class Bounds {
 
   /** CUSUM: C+_k &gt;= C+_0 + sum (x_j - mu - k sigma) against h sigma, with the frozen estimates. */
   public static int cusum(Cusum d, Scenario s) {
-    Cusum.Config c = Cusum.Config.fromParams(d.parameters());
+    Cusum.Config c = Cusum.Config.fromParams(rule(d));
     if (unusable(d.lastSignal(), d.updates() < c.minInstances())) {
       return NEVER;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eddy.drift.Detectors;
 import dev.eddy.drift.DriftDetector;
 import dev.eddy.drift.Signal;
+import dev.eddy.drift.WarmUp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,9 @@ public final class DelayAssertions {
     return rate;
   }
 
-  /** The default detector of {@code type}. */
+  /** The default detector of {@code type} as its paper has it: without Eddy's warm-up. */
   public static Supplier<DriftDetector> defaults(String type) {
-    return () -> Detectors.create(type, Map.of());
+    return () -> Detectors.create(type, Map.of(WarmUp.NAME, "0"));
   }
 
   /** The 0-based positions of the DRIFTs of a fresh detector on {@code values}. */

@@ -79,6 +79,12 @@ public final class LinearLearners implements LearnerProvider {
         LinearLearner.CLASSIFICATION, AdaGrad::create));
     all.put(Ftrl.TYPE, new Declaration(ParamSet.of(Ftrl.TYPE, CLASSES, ALPHA, BETA, L1, L2),
         LinearLearner.CLASSIFICATION, Ftrl::create));
+    all.put(Alma.TYPE, new Declaration(
+        ParamSet.of(Alma.TYPE, CLASSES, LinearParams.ALMA_ALPHA, LinearParams.ALMA_B, LinearParams.ALMA_C),
+        LinearLearner.CLASSIFICATION, Alma::create));
+    all.put(SigmoidPerceptron.TYPE, new Declaration(
+        ParamSet.of(SigmoidPerceptron.TYPE, CLASSES, LinearParams.PERCEPTRON_RATE),
+        LinearLearner.CLASSIFICATION, SigmoidPerceptron::create));
     return Collections.unmodifiableMap(all);
   }
 

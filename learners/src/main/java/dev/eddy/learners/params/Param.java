@@ -38,9 +38,19 @@ public final class Param<T> {
   private final boolean minOpen;
   private final boolean maxOpen;
   private final List<String> choices;
+  /** The range a tuner searches (NaN, NaN: not searched); for a choice 0 and the last index. */
+  private final double searchLo;
+  private final double searchHi;
 
   private Param(String name, Kind kind, T defaultValue, String description, Scale scale,
       double min, boolean minOpen, double max, boolean maxOpen, List<String> choices) {
+    this(name, kind, defaultValue, description, scale, min, minOpen, max, maxOpen, choices,
+        Double.NaN, Double.NaN);
+  }
+
+  private Param(String name, Kind kind, T defaultValue, String description, Scale scale,
+      double min, boolean minOpen, double max, boolean maxOpen, List<String> choices,
+      double searchLo, double searchHi) {
     if (name == null || name.isBlank() || description == null || description.isBlank()) {
       throw new IllegalArgumentException("a parameter needs a name and a description: " + name);
     }
@@ -54,6 +64,8 @@ public final class Param<T> {
     this.max = max;
     this.maxOpen = maxOpen;
     this.choices = List.copyOf(choices);
+    this.searchLo = searchLo;
+    this.searchHi = searchHi;
   }
 
   private static <T> Param<T> of(String name, Kind kind, T dflt, String description) {
@@ -95,7 +107,7 @@ public final class Param<T> {
 
   private Param<T> bounded(double lo, boolean loOpen, double hi, boolean hiOpen) {
     return new Param<>(name, kind, defaultValue, description, scale, lo, loOpen, hi, hiOpen,
-        choices);
+        choices, searchLo, searchHi);
   }
 
   /** Requires {@code value >= lo}. */
@@ -126,12 +138,55 @@ public final class Param<T> {
   /** Searched on a log scale by a tuner. */
   public Param<T> log() {
     return new Param<>(name, kind, defaultValue, description, Scale.LOG, min, minOpen, max,
-        maxOpen, choices);
+        maxOpen, choices, searchLo, searchHi);
   }
 
   /** The same parameter with no default: absent, it reads as null. */
   public Param<T> withoutDefault() {
-    return new Param<>(name, kind, null, description, scale, min, minOpen, max, maxOpen, choices);
+    return new Param<>(name, kind, null, description, scale, min, minOpen, max, maxOpen, choices,
+        searchLo, searchHi);
+  }
+
+  /**
+   * Searched by a tuner ({@code bin/eddy tune}) over [lo, hi], on this parameter's {@link #scale}:
+   * the range is declared here, with the parameter, never in the tuner. Declare bounds and scale
+   * first; the range must lie inside the bounds (and above 0 on a log scale).
+   */
+  public Param<T> search(double lo, double hi) {
+    if (kind != Kind.REAL && kind != Kind.INTEGER) {
+      throw new IllegalArgumentException(name + ": only reals and ints have a search range");
+    }
+    boolean inside = lo < hi && (lo > min || (lo == min && !minOpen)) && (hi < max || (hi == max && !maxOpen));
+    if (!inside || (scale == Scale.LOG && lo <= 0)) {
+      throw new IllegalArgumentException(name + ": search range [" + lo + ", " + hi + "] outside " + rule());
+    }
+    return new Param<>(name, kind, defaultValue, description, scale, min, minOpen, max, maxOpen,
+        choices, lo, hi);
+  }
+
+  /** A choice that a tuner searches over all its values. */
+  public Param<T> searched() {
+    if (kind != Kind.CHOICE && kind != Kind.BOOLEAN) {
+      throw new IllegalArgumentException(name + ": only choices and booleans are searched whole");
+    }
+    int last = kind == Kind.BOOLEAN ? 1 : choices.size() - 1;
+    return new Param<>(name, kind, defaultValue, description, scale, min, minOpen, max, maxOpen,
+        choices, 0, last);
+  }
+
+  /** True if a tuner searches this parameter. */
+  public boolean isSearched() {
+    return !Double.isNaN(searchLo);
+  }
+
+  /** The lower end of the search range (for a choice, 0); NaN when not searched. */
+  public double searchMin() {
+    return searchLo;
+  }
+
+  /** The upper end of the search range (for a choice, its last index); NaN when not searched. */
+  public double searchMax() {
+    return searchHi;
   }
 
   /** The spec name, e.g. {@code learning-rate}. */

@@ -36,7 +36,9 @@ public final class GoldenSnapshots {
       new Object[] {"pegasos-avg", Task.MULTICLASS, Map.of("lambda", "0.01")},
       new Object[] {"logistic", Task.BINARY, Map.of("schedule", "inverse-scaling")},
       new Object[] {"adagrad", Task.BINARY, Map.of()},
-      new Object[] {"ftrl", Task.MULTICLASS, Map.of("l1", "0.1")});
+      new Object[] {"ftrl", Task.MULTICLASS, Map.of("l1", "0.1")},
+      new Object[] {"alma", Task.BINARY, Map.of("alpha", "0.8")},
+      new Object[] {"perceptron", Task.MULTICLASS, Map.of("learning-rate", "0.5")});
 
   static final int DIMENSION = 4;
 

@@ -56,6 +56,11 @@ final class LinearTesting {
    * with respect to (w_1..w_d, b), written independently of the learners' own gradient code.
    */
   static double[] numericLogLossGradient(double[] wb, double[] x, double y) {
+    return numericGradient(wb, w -> Math.log1p(Math.exp(-y * linearScore(w, x))));
+  }
+
+  /** Central finite differences (step 1e-6) of {@code loss} with respect to (w_1..w_d, b). */
+  static double[] numericGradient(double[] wb, java.util.function.ToDoubleFunction<double[]> loss) {
     double h = 1e-6;
     double[] gradient = new double[wb.length];
     for (int i = 0; i < wb.length; i++) {
@@ -63,17 +68,18 @@ final class LinearTesting {
       double[] minus = wb.clone();
       plus[i] += h;
       minus[i] -= h;
-      gradient[i] = (logLoss(plus, x, y) - logLoss(minus, x, y)) / (2 * h);
+      gradient[i] = (loss.applyAsDouble(plus) - loss.applyAsDouble(minus)) / (2 * h);
     }
     return gradient;
   }
 
-  private static double logLoss(double[] wb, double[] x, double y) {
+  /** w·x + b for (w_1..w_d, b), computed here, apart from the learners' code. */
+  static double linearScore(double[] wb, double[] x) {
     double s = wb[wb.length - 1];
     for (int i = 0; i < x.length; i++) {
       s += wb[i] * x[i];
     }
-    return Math.log1p(Math.exp(-y * s));
+    return s;
   }
 
   /** A learner trained on 50 seeded examples of dimension 5, so that its weights are not trivial. */

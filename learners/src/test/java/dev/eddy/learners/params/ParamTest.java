@@ -90,4 +90,23 @@ class ParamTest {
   void aParameterNeedsADescription() {
     assertThatThrownBy(() -> Param.real("x", 1, " ")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** The tuner's range is part of the declaration and must lie inside the bounds and the scale. */
+  @Test
+  void searchRangesLieInsideTheBoundsAndTheScale() {
+    Param<Double> c = Param.real("C", 1, "step").above(0).log().search(1e-3, 10);
+    assertThat(c.isSearched()).isTrue();
+    assertThat(c.searchMin()).isEqualTo(1e-3);
+    assertThat(c.searchMax()).isEqualTo(10.0);
+    assertThat(c.withoutDefault().searchMax()).as("kept by later changes").isEqualTo(10.0);
+    assertThat(Param.real("x", 1, "x").isSearched()).isFalse();
+    assertThatThrownBy(() -> Param.real("C", 1, "step").above(0).search(0, 1)).hasMessageContaining("C: search range [0.0, 1.0] outside");
+    assertThatThrownBy(() -> Param.real("r", 0.5, "rate").in(0, 1).search(0.5, 2)).hasMessageContaining("outside");
+    assertThatThrownBy(() -> Param.real("l", 1, "l").atLeast(0).log().search(0, 1)).hasMessageContaining("outside");
+    assertThatThrownBy(() -> Param.real("l", 1, "l").search(2, 1)).hasMessageContaining("outside");
+    Param<String> s = Param.choice("schedule", "constant", List.of("constant", "inverse-scaling"), "s").searched();
+    assertThat(s.searchMax()).isEqualTo(1.0);
+    assertThatThrownBy(() -> Param.real("x", 1, "x").searched()).hasMessageContaining("only choices and booleans");
+    assertThatThrownBy(() -> Param.choice("c", "a", List.of("a"), "c").search(0, 1)).hasMessageContaining("only reals and ints");
+  }
 }

@@ -23,6 +23,8 @@ import picocli.CommandLine;
       RunCommand.class,
       ConsumeCommand.class,
       EvaluateCommand.class,
+      dev.eddy.cli.tune.TuneCommand.class,
+      GenerateCommand.class,
       DriftCommand.class,
       BenchCommand.class,
       ClusterCommand.class,

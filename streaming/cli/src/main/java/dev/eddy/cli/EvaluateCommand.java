@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -119,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (delay < 0) {
       throw usage("--delay must be >= 0 but was " + delay);
     }
-    Task requested = parseTask();
+    Task requested = TaskOption.parse(spec, task);
     if (!Files.isRegularFile(csv)) {
       throw usage("--csv: no such file: " + csv);
     }
@@ -263,17 +262,6 @@ public final class EvaluateCommand implements Callable<Integer> {
       return CsvReader.open(csv);
     } catch (IllegalArgumentException e) {
       throw usage("--csv: " + e.getMessage());
-    }
-  }
-
-  private Task parseTask() {
-    if (task == null) {
-      return null;
-    }
-    try {
-      return Task.valueOf(task.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw usage("--task must be binary, multiclass or regression but was '" + task + "'");
     }
   }
 

@@ -15,9 +15,10 @@ import java.util.Arrays;
  * labels topic while later events were predicted; the labels still pending at the end of the file
  * are learned then. Keeps
  * the metric of each consecutive block of {@code window} examples (accuracy, or RMSE for
- * regression), the curve a user compares learners by.
+ * regression), the curve a user compares learners by. {@code bin/eddy tune} runs every trial
+ * through it too, so a tuned configuration scores in the tuner what it scores in evaluate.
  */
-final class EvaluationRun {
+public final class EvaluationRun {
   private final ModelState model;
   private final int window;
   private final DriftOptions drift;
@@ -35,7 +36,7 @@ final class EvaluationRun {
    * @param predictions where each example's prediction goes as a CSV line, or null
    * @param delay rows between an example and its label, {@code >= 0}
    */
-  EvaluationRun(ModelState model, int window, DriftOptions drift, PrintWriter predictions, int delay) {
+  public EvaluationRun(ModelState model, int window, DriftOptions drift, PrintWriter predictions, int delay) {
     this.model = model;
     this.window = window;
     this.drift = drift;
@@ -47,7 +48,7 @@ final class EvaluationRun {
   }
 
   /** Test-then-train on one example. */
-  void step(double[] numbers, String[] categories, double label) {
+  public void step(double[] numbers, String[] categories, double label) {
     Scored scored = model.predict(numbers, categories);
     if (predictions != null) {
       predictions.println(model.events() - 1 + "," + scored.prediction().score() + ","
@@ -65,7 +66,7 @@ final class EvaluationRun {
   }
 
   /** Learns the labels still pending at the end of the input. */
-  void finish() {
+  public void finish() {
     for (Waiting w; (w = waiting.poll()) != null; ) {
       learn(w.scored(), w.label());
     }

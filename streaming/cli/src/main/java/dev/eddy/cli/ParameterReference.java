@@ -51,7 +51,7 @@ public final class ParameterReference {
         Generated from the declarations in the code (`ParameterReference.markdown()`); a test fails when this
         file and the code disagree. A learner's parameters go under `learner:` in a job spec and after `--param`
         in `bin/eddy evaluate`; a detector's under `drift.detector-params` (`--drift-param`); a policy's under
-        `drift.retrain-params` (`--retrain-param`). Scale is what a hyperparameter search samples on.
+        `drift.retrain-params` (`--retrain-param`). Scale is what a hyperparameter search samples on; `bin/eddy tune` searches the range in parentheses (declared with the parameter) and leaves the others at their defaults.
 
         """);
     section(b, "Learners", Learners.types(), Learners::parameters, type -> " (" + tasks(type) + ")");
@@ -70,16 +70,26 @@ public final class ParameterReference {
         b.append("No parameters.\n\n");
         continue;
       }
-      b.append("| parameter | type and range | default | scale | meaning |\n|---|---|---|---|---|\n");
+      b.append("| parameter | type and range | default | scale (tuned over) | meaning |\n|---|---|---|---|---|\n");
       for (Param<?> p : set.params()) {
         b.append("| `").append(p.name()).append("` | ").append(p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
             .append(p.rule().isEmpty() ? "" : " " + p.rule().replace("|", "\\|")).append(" | ")
             .append(p.defaultValue() == null ? "none" : "`" + format(p) + "`").append(" | ")
-            .append(p.scale().name().toLowerCase(Locale.ROOT)).append(" | ")
+            .append(p.scale().name().toLowerCase(Locale.ROOT)).append(tuned(p)).append(" | ")
             .append(p.description().replace("|", "\\|")).append(" |\n");
       }
       b.append('\n');
     }
+  }
+
+  /** What {@code bin/eddy tune} searches: the declared range, or every value of a choice. */
+  private static String tuned(Param<?> p) {
+    if (!p.isSearched()) {
+      return "";
+    }
+    return p.kind() == Param.Kind.REAL || p.kind() == Param.Kind.INTEGER
+        ? " (" + p.searchMin() + " to " + p.searchMax() + ")"
+        : " (every value)";
   }
 
   private static String format(Param<?> p) {

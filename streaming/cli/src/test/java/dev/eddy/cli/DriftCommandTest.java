@@ -93,7 +93,7 @@ class DriftCommandTest {
     assertThat(ints(result.get("warnings"))).isEqualTo(positions("ddm", Signal.WARNING)).isNotEmpty();
     assertThat(result.get("detector").asText()).isEqualTo("ddm");
     assertThat(result.get("values").asInt()).isEqualTo(2000);
-    assertThat(out.toString()).contains("ddm {min-instances=30, warning-level=2.0, drift-level=3.0} over 2000 values")
+    assertThat(out.toString()).contains("ddm {min-instances=30, warning-level=2.0, drift-level=3.0, min-examples=100} over 2000 values")
         .contains("drifts (" + drifts.size() + "): " + DriftCommand.ranges(drifts));
 
     BufferedImage image = ImageIO.read(png.toFile());

@@ -74,7 +74,9 @@ class DriftITCase {
     assertThat(first.getDetector()).isEqualTo("ddm");
     assertThat(first.getPosition()).isBetween((long) PER_KEY / 2, (long) PER_KEY / 2 + 400);
     assertThat(first.getStatistics()).isNotEmpty();
-    assertThat(first.getModelVersion()).isGreaterThanOrEqualTo(2);
+    // the promotion gate (issue 11) defers the new version until the candidate matches the champion
+    // on the examples since the drift: the drift event still carries the old version
+    assertThat(first.getModelVersion()).isEqualTo(1);
 
     List<ModelSnapshot> models = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(topics.models())) {

@@ -133,7 +133,7 @@ class ModelStateTest {
     assertThat(rec.log).anyMatch(l -> l.startsWith("feature x3:DRIFT@"));
     assertThat(alertOnly.version()).isEqualTo(1);
 
-    JobSpec.Drift retrain = new JobSpec.Drift("ddm", Map.of(), "reset", Map.of(), "page-hinkley", Map.of(), true);
+    JobSpec.Drift retrain = new JobSpec.Drift("ddm", Map.of(), "reset", Map.of("gate", "0"), "page-hinkley", Map.of(), true);
     ModelState retrains = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true,
         retrain, 500).freshModel();
     Recorder r2 = new Recorder();
@@ -142,6 +142,18 @@ class ModelStateTest {
     }
     assertThat(retrains.version()).as("a feature drift with feature-retrain makes a new version").isGreaterThan(1);
     assertThat(r2.versions).isNotEmpty();
+
+    // with the default gate, the fresh model must first match the champion since the drift: x3 is
+    // irrelevant to the label, so the champion stays
+    JobSpec.Drift gated = new JobSpec.Drift("ddm", Map.of(), "reset", Map.of(), "page-hinkley", Map.of(), true);
+    ModelState kept = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true,
+        gated, 500).freshModel();
+    Recorder r3 = new Recorder();
+    for (double[] row : rows) {
+      step(kept, row, r3);
+    }
+    assertThat(r3.log).anyMatch(l -> l.startsWith("feature x3:DRIFT@"));
+    assertThat(kept.version()).as("the gate keeps the better champion").isEqualTo(1);
   }
 
   /**
