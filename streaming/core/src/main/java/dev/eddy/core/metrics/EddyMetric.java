@@ -23,7 +23,7 @@ public enum EddyMetric {
       "Prequential quality over the last 1000 labelled examples of the subtask, all keys pooled.",
       "measure", Quality.MEASURES),
   KEY_QUALITY_WINDOW("eddyKeyQualityWindow", Kind.GAUGE, "ratio or label unit",
-      "Opt-in (metrics.key-series: N): one model key's own window quality, for the first N keys each subtask sees.",
+      "Opt-in (metrics.key-series: N): one model key's own window quality, for the N keys with the most examples in each subtask.",
       "measure", Quality.MEASURES, true),
   DRIFT_WARNINGS("eddyDriftWarnings", Kind.COUNTER, "signals", "Concept-drift warnings on the prediction errors."),
   DRIFTS("eddyDrifts", Kind.COUNTER, "signals", "Concept drifts detected on the prediction errors."),

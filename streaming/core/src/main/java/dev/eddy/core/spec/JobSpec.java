@@ -46,7 +46,7 @@ public record JobSpec(
   /**
    * The job's metrics (README "Monitoring").
    *
-   * @param keySeries per-key quality series for the first this many model keys each subtask sees (an
+   * @param keySeries per-key quality series for the this many model keys with the most examples in each subtask (an
    *     opt-in: every other metric is per subtask, so the series do not grow with the keys); 0 = none
    */
   public record Metrics(int keySeries) implements Serializable {

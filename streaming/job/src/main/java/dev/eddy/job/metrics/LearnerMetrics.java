@@ -2,6 +2,7 @@ package dev.eddy.job.metrics;
 
 import dev.eddy.core.metrics.EddyMetric;
 import dev.eddy.core.metrics.Quality;
+import dev.eddy.core.metrics.TopKeys;
 import dev.eddy.core.model.DriftSignal;
 import dev.eddy.core.model.Learned;
 import dev.eddy.core.model.ModelConfig;
@@ -11,8 +12,10 @@ import dev.eddy.learners.Prediction;
 import dev.eddy.learners.Task;
 import dev.eddy.learners.metrics.MetricTotals;
 import dev.eddy.learners.metrics.PrequentialMetrics;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.apache.flink.api.common.ExecutionConfig;
@@ -46,7 +49,11 @@ public final class LearnerMetrics {
   private final MetricGroup group;
   private final Task task;
   private final Map<String, ModelState> keyed = new ConcurrentHashMap<>();
+  private final Set<String> registered = new HashSet<>();
   private final int keySeries;
+  private final TopKeys topKeys;
+  private Set<String> top = Set.of();
+  private int sinceRanking;
   private volatile long version;
   private volatile long lastEventTime = Long.MIN_VALUE;
 
@@ -73,11 +80,12 @@ public final class LearnerMetrics {
   /**
    * @param cached the number of models in the operator's cache (read when reported)
    * @param on false: register nothing and count nothing
-   * @param keySeries the first this many model keys get quality series of their own
+   * @param keySeries the this many model keys with the most labelled examples get quality series of their own
    */
   LearnerMetrics(MetricGroup group, ModelConfig config, IntSupplier cached, boolean on, int keySeries) {
     this.on = on;
     this.keySeries = keySeries;
+    this.topKeys = keySeries > 0 ? new TopKeys(keySeries) : null;
     if (!on) {
       group = new UnregisteredMetricsGroup();
     }
@@ -161,26 +169,53 @@ public final class LearnerMetrics {
     version = result.version();
   }
 
+  /** Labelled examples between two rankings of the keys. */
+  static final int RANKING_EVERY = 1000;
+
   /**
-   * Keeps {@code model} as the one the series of {@code key} read; registers them when {@code key} is one
-   * of the first {@code keySeries} keys. A key's model object changes when it is reloaded from state.
+   * Counts {@code key}'s example, ranks the keys every {@link #RANKING_EVERY} examples, and keeps
+   * {@code model} as the one the series of a top key reads (a key's model object changes when it is
+   * reloaded from state).
    */
   private void track(String key, ModelState model) {
-    ModelState known = keyed.get(key);
-    if (known == model) {
+    topKeys.add(key);
+    if (++sinceRanking >= RANKING_EVERY) {
+      sinceRanking = 0;
+      rank();
+    }
+    if (top.contains(key)) {
+      keyed.put(key, model);
+    }
+  }
+
+  /**
+   * The top keys now: a key that joins gets its series (registered once; at most twice N keys ever,
+   * so the series stay bounded when the ranking churns), a key that leaves keeps its series, which read
+   * NaN until it is back.
+   */
+  private void rank() {
+    Set<String> now = new HashSet<>();
+    for (String key : topKeys.top()) {
+      if (registered.contains(key) || registered.size() < 2 * keySeries) {
+        now.add(key);
+        register(key);
+      }
+    }
+    keyed.keySet().retainAll(now);
+    top = now;
+  }
+
+  private void register(String key) {
+    if (!registered.add(key)) {
       return;
     }
-    if (known == null) {
-      if (keyed.size() >= keySeries) {
-        return;
-      }
-      MetricGroup keyGroup = group.addGroup(EddyMetric.MODEL_KEY, key);
-      for (String measure : Quality.measures(task)) {
-        FlinkMetrics.gauge(keyGroup, EddyMetric.KEY_QUALITY_WINDOW, measure,
-            (Gauge<Double>) () -> Quality.value(keyed.get(key).metrics().window(), measure));
-      }
+    MetricGroup keyGroup = group.addGroup(EddyMetric.MODEL_KEY, key);
+    for (String measure : Quality.measures(task)) {
+      FlinkMetrics.gauge(keyGroup, EddyMetric.KEY_QUALITY_WINDOW, measure, (Gauge<Double>) () -> {
+        ModelState model = keyed.get(key);
+        return model == null ? Double.NaN : Quality.value(model.metrics().window(), measure);
+      });
     }
-    keyed.put(key, model);
   }
 
   /** A label whose event never came was dead-lettered. */
