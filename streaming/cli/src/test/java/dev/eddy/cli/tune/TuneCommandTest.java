@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/eddy tune} end to end on a small CSV: result files, determinism, and evaluate agrees. */
-class TuneCommandTest {
+public class TuneCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -32,7 +32,7 @@ class TuneCommandTest {
   }
 
   /** SEA-like: y = x1 + x2 <= 8 on [0, 10]², 10% noise, 4,000 rows. */
-  static Path csv(Path dir) throws Exception {
+  public static Path csv(Path dir) throws Exception {
     SplittableRandom r = new SplittableRandom(11);
     List<String> lines = new ArrayList<>(List.of("x1,x2,x3,y"));
     for (int i = 0; i < 4000; i++) {
