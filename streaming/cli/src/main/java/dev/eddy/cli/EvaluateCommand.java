@@ -109,6 +109,18 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not show the progress bar.")
   boolean noProgress;
 
+  @Option(names = "--candidate", paramLabel = "TYPE[,NAME=VALUE...]",
+      description = "A learner that races against --learner, repeatable (learner.candidates of a job spec): every one learns from every row, the best windowed score serves.")
+  List<String> candidates = new ArrayList<>();
+
+  @Option(names = "--selection-window", defaultValue = "1000", paramLabel = "N",
+      description = "With --candidate: labelled rows in each candidate's score (default: ${DEFAULT-VALUE}).")
+  int selectionWindow;
+
+  @Option(names = "--selection-margin", defaultValue = "0.01", paramLabel = "M",
+      description = "With --candidate: how much lower a candidate's windowed loss must be to take over (default: ${DEFAULT-VALUE}).")
+  double selectionMargin;
+
   @Override
   public Integer call() throws IOException {
     long start = System.nanoTime();
@@ -130,7 +142,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     try {
       model = modelConfig(scan).freshModel();
     } catch (IllegalArgumentException e) {
-      throw usage("--param: " + e.getMessage());
+      throw usage((candidates.isEmpty() ? "--param: " : "--param or --candidate: ") + e.getMessage());
     }
     List<String> badRows = new ArrayList<>();
     EvaluationRun evaluation;
@@ -167,10 +179,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    JobSpec.Selection selection;
+    try {
+      selection = CandidateOption.selection(candidates, selectionWindow, selectionMargin);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    for (JobSpec.Learner c : selection.candidates()) {
+      if (!Learners.types().contains(c.type())) {
+        throw usage("--candidate: unknown learner type '" + c.type() + "'; known: " + Learners.types());
+      }
+    }
     try {
       Task task = scan.labels.task();
       return new ModelConfig(learner, params, scan.columns.numeric(), scan.columns.categorical(), task,
-          task == Task.MULTICLASS ? scan.labels.classes() : List.of(), standardize, driftSpec, window);
+          task == Task.MULTICLASS ? scan.labels.classes() : List.of(), standardize, driftSpec, window, selection);
     } catch (IllegalArgumentException e) {
       throw usage("--csv: " + e.getMessage());
     }

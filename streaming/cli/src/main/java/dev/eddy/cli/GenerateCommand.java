@@ -1,6 +1,7 @@
 package dev.eddy.cli;
 
 import dev.eddy.core.synthetic.AgrawalGenerator;
+import dev.eddy.core.synthetic.FriedmanGenerator;
 import dev.eddy.core.synthetic.HyperplaneGenerator;
 import dev.eddy.core.synthetic.RbfDriftGenerator;
 import dev.eddy.core.synthetic.SeaGenerator;
@@ -30,12 +31,13 @@ import picocli.CommandLine.Spec;
       "Writes a seeded synthetic labelled stream as a CSV file, with a new concept at each quarter.",
       "sea: SEA concepts (3 features in [0, 10], thresholds 8, 9, 7, 9.5); hyperplane: a random hyperplane",
       "through [0, 1]^d, redrawn at each quarter; agrawal: the loan functions 1, 2, 3, 4 in turn; rbf: random",
-      "RBF, --centroids centres moving --speed per row (gradual drift). The label column is y (0/1)."
+      "RBF, --centroids centres moving --speed per row (gradual drift), --classes K of them (multiclass when K > 2);",
+      "friedman: Friedman #1 regression (10 features, y real, unit noise, stationary). The label column is y."
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--stream", required = true, paramLabel = "NAME", description = "sea or hyperplane.")
+  @Option(names = "--stream", required = true, paramLabel = "NAME", description = "sea, hyperplane, agrawal, rbf or friedman.")
   String stream;
 
   @Option(names = "--rows", defaultValue = "100000", paramLabel = "N", description = "Rows (default: ${DEFAULT-VALUE}).")
@@ -53,6 +55,9 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--speed", defaultValue = "0.0001", paramLabel = "V", description = "Distance each rbf centre moves per row (default: ${DEFAULT-VALUE}).")
   double speed;
 
+  @Option(names = "--classes", defaultValue = "2", paramLabel = "K", description = "Classes of rbf (default: ${DEFAULT-VALUE}).")
+  int classes;
+
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -61,6 +66,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (classes < 2) {
+      throw new ParameterException(spec.commandLine(), "--classes must be >= 2 but was " + classes);
+    }
     if (rows < 1 || !(noise >= 0 && noise <= 0.5) || dimension < 1 || centroids < 1 || !(speed >= 0)) {
       throw new ParameterException(spec.commandLine(), "--rows, --dimension and --centroids must be >= 1, --noise in"
           + " [0, 0.5], --speed >= 0; got " + rows + ", " + dimension + ", " + centroids + ", " + noise + ", " + speed);
@@ -87,12 +95,17 @@ public final class GenerateCommand implements Callable<Integer> {
         next = g::next;
       }
       case "rbf" -> {
-        RbfDriftGenerator g = new RbfDriftGenerator(seed, dimension, centroids, speed);
+        RbfDriftGenerator g = new RbfDriftGenerator(seed, dimension, centroids, speed, classes);
         d = dimension;
         next = g::next;
       }
+      case "friedman" -> {
+        FriedmanGenerator g = new FriedmanGenerator(seed);
+        d = FriedmanGenerator.DIMENSION;
+        next = g::next;
+      }
       default -> throw new ParameterException(spec.commandLine(),
-          "--stream must be sea, hyperplane, agrawal or rbf but was '" + stream + "'");
+          "--stream must be sea, hyperplane, agrawal, rbf or friedman but was '" + stream + "'");
     }
     double[] x = new double[d];
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
@@ -107,11 +120,11 @@ public final class GenerateCommand implements Callable<Integer> {
         for (double v : x) {
           line.append(String.format(Locale.ROOT, "%.6f", v)).append(',');
         }
-        w.println(line.append((int) y));
+        w.println(stream.equals("friedman") ? line.append(String.format(Locale.ROOT, "%.6f", y)) : line.append((int) y));
       }
     }
     spec.commandLine().getOut().println("wrote " + rows + " rows of " + stream + " to " + out
-        + (stream.equals("rbf") ? " (centres moving " + speed + " per row)"
+        + (stream.equals("friedman") ? " (stationary)" : stream.equals("rbf") ? " (centres moving " + speed + " per row)"
             : " (new concepts at " + java.util.Arrays.toString(drifts) + ")"));
     return 0;
   }

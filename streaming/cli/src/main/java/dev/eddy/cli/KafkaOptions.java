@@ -48,7 +48,7 @@ public final class KafkaOptions {
    * {@code bootstrap.servers} (the command's bootstrap says where); IllegalArgumentException naming
    * the option when it cannot be read.
    */
-  static Map<String, String> read(Path file, String option) {
+  public static Map<String, String> read(Path file, String option) {
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(file)) {
       p.load(in);

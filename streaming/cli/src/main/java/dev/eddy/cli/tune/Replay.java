@@ -41,40 +41,65 @@ final class Replay {
     this.delay = delay;
   }
 
+  /** Hands rows of cells to a sink until it returns false. */
+  interface Rows {
+    void forEach(java.util.function.Predicate<String[]> sink) throws IOException;
+  }
+
   /**
    * Reads {@code file} (at most {@code maxRows} examples). Throws {@link IllegalArgumentException}
    * naming the problem (the option is the caller's to name).
    */
   static Replay load(Path file, String labelColumn, Task requested, long maxRows, int window, int delay)
       throws IOException {
-    CsvColumns columns;
-    int labelIndex;
+    List<String> header;
+    try (CsvReader reader = CsvReader.open(file)) {
+      header = reader.header();
+    }
+    Rows observable = sink -> {
+      try (CsvReader reader = CsvReader.open(file)) {
+        for (CsvRow row; (row = reader.next()) != null && (row.isMalformed() || sink.test(row.cells())); ) {
+          // every row that is not malformed is observed
+        }
+      }
+    };
+    Rows wellFormed = sink -> {
+      try (CsvReader reader = CsvReader.open(file)) {
+        for (CsvRow row; (row = reader.next()) != null && (row.problem() != null || sink.test(row.cells())); ) {
+          // every well-formed row is added
+        }
+      }
+    };
+    return of(header, labelColumn, requested, maxRows, window, delay, observable, wellFormed, file.toString());
+  }
+
+  /**
+   * A replay of rows of cells under {@code header}, as evaluate reads a CSV: the first pass over
+   * {@code observable} types the columns and collects the labels, the second adds the
+   * {@code wellFormed} rows, at most {@code maxRows}.
+   */
+  static Replay of(List<String> header, String labelColumn, Task requested, long maxRows, int window, int delay,
+      Rows observable, Rows wellFormed, String source) throws IOException {
+    int labelIndex = header.indexOf(labelColumn);
+    if (labelIndex < 0) {
+      throw new IllegalArgumentException("'" + labelColumn + "' is not a column; columns: " + header);
+    }
+    CsvColumns columns = new CsvColumns(header, labelIndex);
     Set<String> distinct = new LinkedHashSet<>();
-    try (CsvReader reader = CsvReader.open(file)) {
-      labelIndex = reader.column(labelColumn);
-      if (labelIndex < 0) {
-        throw new IllegalArgumentException("'" + labelColumn + "' is not a column; columns: " + reader.header());
+    observable.forEach(cells -> {
+      columns.observe(cells);
+      if (requested != Task.REGRESSION) {
+        distinct.add(cells[labelIndex].trim());
       }
-      columns = new CsvColumns(reader.header(), labelIndex);
-      for (CsvRow row; (row = reader.next()) != null; ) {
-        if (!row.isMalformed()) {
-          columns.observe(row.cells());
-          if (requested != Task.REGRESSION) {
-            distinct.add(row.cell(labelIndex).trim());
-          }
-        }
-      }
-    }
+      return true;
+    });
     Replay replay = new Replay(columns, LabelEncoder.forLabels(requested, distinct), window, delay);
-    try (CsvReader reader = CsvReader.open(file)) {
-      for (CsvRow row; (row = reader.next()) != null && replay.size() < maxRows; ) {
-        if (row.problem() == null) {
-          replay.add(row.cells(), labelIndex);
-        }
-      }
-    }
+    wellFormed.forEach(cells -> {
+      replay.add(cells, labelIndex);
+      return replay.size() < maxRows;
+    });
     if (replay.size() == 0) {
-      throw new IllegalArgumentException("no well-formed rows in " + file);
+      throw new IllegalArgumentException("no well-formed rows in " + source);
     }
     return replay;
   }

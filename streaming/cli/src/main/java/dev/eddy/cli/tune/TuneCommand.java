@@ -2,7 +2,10 @@ package dev.eddy.cli.tune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.eddy.cli.KafkaOptions;
 import dev.eddy.cli.TaskOption;
+import dev.eddy.core.kafka.KafkaAccess;
+import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.cli.plot.SeriesPlot;
 import dev.eddy.drift.Detectors;
 import dev.eddy.drift.retrain.RetrainConfig;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -46,11 +50,27 @@ import picocli.CommandLine.Spec;
 public final class TuneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
+  @Option(names = "--csv", paramLabel = "FILE", description = "CSV file with a header row (or --topic).")
   Path csv;
 
-  @Option(names = "--label-column", required = true, paramLabel = "NAME", description = "Column holding the label.")
+  @Option(names = "--label-column", paramLabel = "NAME", description = "Column holding the label (with --csv).")
   String labelColumn;
+
+  @Option(names = "--topic", paramLabel = "TOPIC",
+      description = "Replay the labelled events of this Kafka topic on --bootstrap instead of a CSV: from the beginning to the end offsets found at start (or --max-events labelled events).")
+  String topic;
+
+  @Option(names = "--kafka-config", paramLabel = "FILE",
+      description = "With --topic: a Kafka client properties file (security.protocol, sasl.*, ssl.*, ...), as Kafka's own tools take it.")
+  Path kafkaConfig;
+
+  @Option(names = "--format", defaultValue = "avro", paramLabel = "FORMAT",
+      description = "With --topic: the events' encoding, avro (default) or json.")
+  String format;
+
+  @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
+      description = "Trials run P at a time on P threads (default: ${DEFAULT-VALUE}); the same --seed and --parallel give the same result.")
+  int parallel;
 
   @Option(names = "--task", paramLabel = "TASK",
       description = "binary, multiclass or regression (default: binary for 0/1 or -1/+1 labels, else multiclass).")
@@ -98,7 +118,7 @@ public final class TuneCommand implements Callable<Integer> {
   Path specOut;
 
   @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap written into --spec-out (default: ${DEFAULT-VALUE}).")
+      description = "Kafka bootstrap servers: where --topic is read, and written into --spec-out (default: ${DEFAULT-VALUE}).")
   String bootstrap;
 
   @Option(names = "--name", defaultValue = "tuned", paramLabel = "NAME", description = "Job name written into --spec-out.")
@@ -121,15 +141,10 @@ public final class TuneCommand implements Callable<Integer> {
     if (!search.equals("bo") && !search.equals("random")) {
       throw usage("--search must be bo or random but was '" + search + "'");
     }
-    if (!Files.isRegularFile(csv)) {
-      throw usage("--csv: no such file: " + csv);
+    if (parallel < 1) {
+      throw usage("--parallel must be >= 1 but was " + parallel);
     }
-    Replay replay;
-    try {
-      replay = Replay.load(csv, labelColumn, TaskOption.parse(spec, task), maxEvents, window, delay);
-    } catch (IllegalArgumentException e) {
-      throw usage("--csv: " + e.getMessage());
-    }
+    Replay replay = topic == null ? csvReplay() : topicReplay();
     Task t = replay.task();
     Objective goal = objective(t);
     SearchSpace space;
@@ -142,7 +157,7 @@ public final class TuneCommand implements Callable<Integer> {
     List<Tuner.Trial> trials;
     try (ProgressBar progress = noProgress ? null : new ProgressBarBuilder().setTaskName("tune").setInitialMax(budget)
         .setUnit(" trials", 1).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-      trials = tuner.run(budget, () -> {
+      trials = tuner.run(budget, parallel, () -> {
         if (progress != null) {
           progress.step();
         }
@@ -166,6 +181,44 @@ public final class TuneCommand implements Callable<Integer> {
           .line("best so far", curve, new Color(0x1f77b4), 2f).writePng(plot);
     }
     return best == null ? 1 : 0;
+  }
+
+  private Replay csvReplay() throws IOException {
+    if (csv == null || labelColumn == null) {
+      throw usage("give --csv FILE --label-column NAME, or --topic TOPIC (with --bootstrap)");
+    }
+    if (!Files.isRegularFile(csv)) {
+      throw usage("--csv: no such file: " + csv);
+    }
+    try {
+      return Replay.load(csv, labelColumn, TaskOption.parse(spec, task), maxEvents, window, delay);
+    } catch (IllegalArgumentException e) {
+      throw usage("--csv: " + e.getMessage());
+    }
+  }
+
+  private Replay topicReplay() throws IOException {
+    if (csv != null || labelColumn != null) {
+      throw usage("--topic replays the events' own labels: give --csv and --label-column, or --topic, not both");
+    }
+    if (!format.equals("avro") && !format.equals("json")) {
+      throw usage("--format must be avro or json but was '" + format + "'");
+    }
+    KafkaConnection connection;
+    try {
+      connection = new KafkaConnection(bootstrap, kafkaConfig == null ? Map.of() : KafkaOptions.read(kafkaConfig, "--kafka-config"));
+      KafkaAccess.check(connection);
+    } catch (IllegalArgumentException e) {
+      throw usage("--bootstrap/--kafka-config: " + e.getMessage());
+    }
+    try {
+      KafkaReplay.Read read = KafkaReplay.read(connection, topic, format, TaskOption.parse(spec, task), maxEvents, window, delay);
+      spec.commandLine().getErr().printf(Locale.ROOT, "read %d records of %s: %d labelled events replayed, %d without a label, %d that did not decode%n",
+          read.records(), topic, read.replay().size(), read.unlabelled(), read.undecodable());
+      return read.replay();
+    } catch (IllegalArgumentException e) {
+      throw usage("--topic: " + e.getMessage());
+    }
   }
 
   private void report(List<Tuner.Trial> trials, Tuner.Trial best, Objective goal, Replay replay) {

@@ -7,6 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
@@ -81,8 +86,21 @@ final class Tuner {
     }
   }
 
-  /** Runs {@code budget} trials; {@code progress} is told after each. */
+  /** Runs {@code budget} trials one after the other; {@code progress} is told after each. */
   List<Trial> run(int budget, Runnable progress) {
+    return run(budget, 1, progress);
+  }
+
+  /**
+   * Runs {@code budget} trials, {@code parallel} at a time on as many threads. The points of a batch
+   * are chosen one after the other before it runs: the Sobol or random points in turn, or for the
+   * surrogate the "constant liar" of D. Ginsbourger, R. Le Riche and L. Carraro ("Kriging is
+   * well-suited to parallelize optimization", 2010): each chosen point enters the process as if it had
+   * scored the worst utility seen so far, pushing the next choice away from it. A trial of a batch
+   * stops early against the rung scores of the earlier batches only. So the trials depend on the seed
+   * and {@code parallel}, never on the threads' timing; {@code parallel} 1 is the sequential search.
+   */
+  List<Trial> run(int budget, int parallel, Runnable progress) {
     SplittableRandom rng = new SplittableRandom(seed);
     int d = space.dimension();
     double[] shift = new double[d];
@@ -92,23 +110,77 @@ final class Tuner {
     SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
     int initial = random ? budget : Math.min(budget, Math.max(4, budget / 4));
     Set<SearchSpace.Config> tried = new HashSet<>();
-    for (int t = 0; t < budget; t++) {
-      double[] u;
-      if (random) {
-        u = uniform(rng, d);
-      } else if (t < initial) {
-        u = sobol.nextVector();
-        for (int i = 0; i < d; i++) {
-          u[i] = (u[i] + shift[i]) % 1.0;
+    ExecutorService pool = parallel > 1 ? Executors.newFixedThreadPool(parallel) : null;
+    try {
+      for (int t = 0; t < budget; ) {
+        int batch = Math.min(parallel, budget - t);
+        List<double[]> points = new ArrayList<>();
+        for (int k = 0; k < batch; k++) {
+          double[] u;
+          if (random) {
+            u = uniform(rng, d);
+          } else if (t + k < initial) {
+            u = sobol.nextVector();
+            for (int i = 0; i < d; i++) {
+              u[i] = (u[i] + shift[i]) % 1.0;
+            }
+          } else {
+            u = propose(rng, tried, points);
+          }
+          tried.add(space.decode(u));
+          points.add(u);
         }
-      } else {
-        u = propose(rng, tried);
+        List<List<Double>> rungs = rungUtilities.stream().map(r -> (List<Double>) new ArrayList<>(r)).toList();
+        List<Evaluated> results = evaluateAll(pool, t, points, rungs);
+        for (Evaluated e : results) {
+          for (int r = 0; r < e.rungUtilities().length; r++) {
+            rungUtilities.get(r).add(e.rungUtilities()[r]);
+          }
+          done.add(e.trial());
+          progress.run();
+        }
+        t += batch;
       }
-      tried.add(space.decode(u));
-      done.add(evaluate(t + 1, u));
-      progress.run();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
     return List.copyOf(done);
+  }
+
+  /** A trial and the utilities it reached at the rungs it passed (for the later trials' medians). */
+  private record Evaluated(Trial trial, double[] rungUtilities) {}
+
+  private List<Evaluated> evaluateAll(ExecutorService pool, int t, List<double[]> points, List<List<Double>> rungs) {
+    List<Callable<Evaluated>> tasks = new ArrayList<>();
+    for (int k = 0; k < points.size(); k++) {
+      int number = t + k + 1;
+      double[] u = points.get(k);
+      tasks.add(() -> evaluate(number, u, rungs));
+    }
+    List<Evaluated> out = new ArrayList<>();
+    try {
+      if (pool == null) {
+        for (Callable<Evaluated> task : tasks) {
+          out.add(task.call());
+        }
+        return out;
+      }
+      for (Future<Evaluated> f : pool.invokeAll(tasks)) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while trials ran", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static double[] uniform(SplittableRandom rng, int d) {
@@ -119,23 +191,25 @@ final class Tuner {
     return u;
   }
 
-  private Trial evaluate(int number, double[] u) {
+  private Evaluated evaluate(int number, double[] u, List<List<Double>> rungs) {
     SearchSpace.Config config = space.decode(u);
     Stepper stepper = trials.start(config);
     int n = trials.length();
+    double[] reached = new double[0];
     for (int r = 0; r < RUNGS.length; r++) {
       int end = (int) (n * RUNGS[r]);
       stepper.advanceTo(end);
       double utility = objective.utility(stepper.score());
-      List<Double> seen = rungUtilities.get(r);
+      List<Double> seen = rungs.get(r);
       boolean below = seen.size() >= 2 && !(utility >= median(seen));
-      seen.add(Double.isNaN(utility) ? Double.NEGATIVE_INFINITY : utility);
+      reached = Arrays.copyOf(reached, r + 1);
+      reached[r] = Double.isNaN(utility) ? Double.NEGATIVE_INFINITY : utility;
       if (below) {
-        return new Trial(number, config, stepper.score(), end, true, u);
+        return new Evaluated(new Trial(number, config, stepper.score(), end, true, u), reached);
       }
     }
     stepper.advanceTo(n);
-    return new Trial(number, config, stepper.score(), n, false, u);
+    return new Evaluated(new Trial(number, config, stepper.score(), n, false, u), reached);
   }
 
   private static double median(List<Double> values) {
@@ -144,19 +218,25 @@ final class Tuner {
   }
 
   /** The candidate of largest expected improvement under a process fitted to the trials so far. */
-  private double[] propose(SplittableRandom rng, Set<SearchSpace.Config> tried) {
+  private double[] propose(SplittableRandom rng, Set<SearchSpace.Config> tried, List<double[]> pending) {
     List<Trial> finite = done.stream().filter(t -> Double.isFinite(t.score())).toList();
     int d = space.dimension();
     if (finite.size() < 2) {
       return uniform(rng, d);
     }
-    double[][] x = new double[finite.size()][];
-    double[] y = new double[finite.size()];
+    double[][] x = new double[finite.size() + pending.size()][];
+    double[] y = new double[x.length];
     double best = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < x.length; i++) {
+    double worst = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < finite.size(); i++) {
       x[i] = space.features(finite.get(i).point());
       y[i] = objective.utility(finite.get(i).score());
       best = Math.max(best, y[i]);
+      worst = Math.min(worst, y[i]);
+    }
+    for (int k = 0; k < pending.size(); k++) { // the constant liar: chosen, not yet run
+      x[finite.size() + k] = space.features(pending.get(k));
+      y[finite.size() + k] = worst;
     }
     GaussianProcess gp = GaussianProcess.fit(x, y);
     List<double[]> candidates = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/eddy tune} end to end on a small CSV: result files, determinism, and evaluate agrees. */
-class TuneCommandTest {
+public class TuneCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -32,7 +32,7 @@ class TuneCommandTest {
   }
 
   /** SEA-like: y = x1 + x2 <= 8 on [0, 10]², 10% noise, 4,000 rows. */
-  static Path csv(Path dir) throws Exception {
+  public static Path csv(Path dir) throws Exception {
     SplittableRandom r = new SplittableRandom(11);
     List<String> lines = new ArrayList<>(List.of("x1,x2,x3,y"));
     for (int i = 0; i < 4000; i++) {
@@ -100,5 +100,26 @@ class TuneCommandTest {
     assertThat(err.toString()).contains("--retrain needs --drift");
     assertThat(run("tune", "--csv", data.toString(), "--label-column", "nope")).isEqualTo(2);
     assertThat(err.toString()).contains("--csv: 'nope' is not a column");
+    assertThat(run("tune", "--csv", data.toString(), "--label-column", "y", "--parallel", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--parallel must be >= 1 but was 0");
+    assertThat(run("tune", "--learners", "pa-i")).isEqualTo(2);
+    assertThat(err.toString()).contains("give --csv FILE --label-column NAME, or --topic TOPIC");
+    assertThat(run("tune", "--topic", "events", "--csv", data.toString(), "--label-column", "y")).isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
+    assertThat(run("tune", "--topic", "events", "--format", "xml")).isEqualTo(2);
+    assertThat(err.toString()).contains("--format must be avro or json but was 'xml'");
+  }
+
+  /** --parallel 3: twice the same result, on the job's model step over real rows. */
+  @Test
+  void parallelTuningIsDeterministic(@TempDir Path dir) throws Exception {
+    Path data = csv(dir);
+    for (String tag : List.of("p1", "p2")) {
+      assertThat(run("tune", "--csv", data.toString(), "--label-column", "y", "--learners", "pa-i,logistic,alma",
+          "--budget", "9", "--parallel", "3", "--seed", "4", "--no-progress", "--json", dir.resolve(tag + ".json").toString()))
+          .as(err.toString()).isZero();
+    }
+    assertThat(Files.readString(dir.resolve("p1.json"))).isEqualTo(Files.readString(dir.resolve("p2.json")));
+    assertThat(new ObjectMapper().readTree(dir.resolve("p1.json").toFile()).get("trials")).hasSize(9);
   }
 }

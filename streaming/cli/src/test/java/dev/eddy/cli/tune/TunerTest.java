@@ -54,6 +54,32 @@ class TunerTest {
     return new Tuner(SPACE, trials(), Objective.ACCURACY, seed, random).run(budget, () -> {});
   }
 
+  private static List<Tuner.Trial> run(long seed, int budget, int parallel) {
+    return new Tuner(SPACE, trials(), Objective.ACCURACY, seed, false).run(budget, parallel, () -> {});
+  }
+
+  /**
+   * Trials on four threads: the same seed and parallelism give the same trials whatever the threads'
+   * timing; batches chosen with the constant liar still find the optimum; one thread is the
+   * sequential search.
+   */
+  @Test
+  void parallelTrialsAreDeterministicAndStillFindTheOptimum() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(describe(run(7, 16, 4))).isEqualTo(describe(run(7, 16, 4)));
+    }
+    assertThat(describe(run(7, 12, 1))).isEqualTo(describe(run(7, false, 12)));
+    assertThat(describe(run(7, 16, 4))).isNotEqualTo(describe(run(7, false, 16)));
+    for (long seed = 1; seed <= 3; seed++) {
+      Tuner.Trial best = Tuner.best(run(seed, 24, 4), Objective.ACCURACY);
+      assertThat(best.config().learner()).as("seed %d", seed).isEqualTo("logistic");
+      assertThat(best.score()).as("seed %d", seed).isGreaterThan(1 - 0.33 * 0.33 / 4);
+    }
+    List<Tuner.Trial> trials = run(5, 16, 4);
+    assertThat(trials).extracting(Tuner.Trial::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
+    assertThat(trials.subList(0, 4)).as("no median before the first batch ends").noneMatch(Tuner.Trial::stopped);
+  }
+
   @Test
   void findsTheKnownOptimumWithinTheBudget() {
     for (long seed = 1; seed <= 3; seed++) {

@@ -5,6 +5,7 @@ import dev.eddy.drift.Detectors;
 import dev.eddy.drift.DriftDetector;
 import dev.eddy.drift.FeatureDriftMonitor;
 import dev.eddy.drift.retrain.RetrainPolicies;
+import dev.eddy.drift.retrain.RetrainingLearner;
 import dev.eddy.learners.FeatureHasher;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param classes multiclass: the class names by index (the learner is built for this many classes,
  *     see {@link #learnerParams(String, Map, Task, List)}); else empty
  * @param metricsWindow length of the sliding window of the prequential metrics
+ * @param selection the candidates that race against this learner ({@link CandidateRace}); none by default
  */
 public record ModelConfig(
     String learnerType,
@@ -34,7 +36,8 @@ public record ModelConfig(
     List<String> classes,
     boolean standardize,
     JobSpec.Drift drift,
-    int metricsWindow)
+    int metricsWindow,
+    JobSpec.Selection selection)
     implements Serializable {
 
   public ModelConfig {
@@ -46,6 +49,18 @@ public record ModelConfig(
       throw new IllegalArgumentException("categorical features " + categorical + " need hashing ("
           + Learners.HASH_BITS + ")");
     }
+    List<JobSpec.Learner> candidates = new java.util.ArrayList<>();
+    for (JobSpec.Learner c : selection.candidates()) {
+      candidates.add(new JobSpec.Learner(c.type(), Map.copyOf(learnerParams(c.type(), c.params(), task, classes))));
+    }
+    selection = new JobSpec.Selection(candidates, selection.window(), selection.margin());
+  }
+
+  /** A model without candidates. */
+  public ModelConfig(String learnerType, Map<String, String> learnerParams, List<String> features, List<String> categorical,
+      Task task, List<String> classes, boolean standardize, JobSpec.Drift drift, int metricsWindow) {
+    this(learnerType, learnerParams, features, categorical, task, classes, standardize, drift, metricsWindow,
+        JobSpec.Selection.NONE);
   }
 
   /** A binary or regression model of numeric features only. */
@@ -57,7 +72,7 @@ public record ModelConfig(
   /** The model of a job spec; {@code metricsWindow} examples in the windowed metrics. */
   public static ModelConfig of(JobSpec spec) {
     return new ModelConfig(spec.learner().type(), spec.learner().params(), spec.features(), List.of(), spec.task(),
-        spec.classes(), spec.standardize(), spec.drift(), METRICS_WINDOW);
+        spec.classes(), spec.standardize(), spec.drift(), METRICS_WINDOW, spec.learner().selection());
   }
 
   /**
@@ -86,7 +101,8 @@ public record ModelConfig(
 
   /** The same model with other learner hyperparameters (e.g. placed on a device). */
   public ModelConfig withLearnerParams(Map<String, String> params) {
-    return new ModelConfig(learnerType, params, features, categorical, task, classes, standardize, drift, metricsWindow);
+    return new ModelConfig(learnerType, params, features, categorical, task, classes, standardize, drift, metricsWindow,
+        selection);
   }
 
   /** The learners' parameter for the number of classes. */
@@ -108,13 +124,27 @@ public record ModelConfig(
 
   /** A new model at version 1: untrained learner, empty statistics, fresh detectors. */
   public ModelState freshModel() {
-    var learner = Learners.create(learnerType, learnerParams, dimension(), task);
-    var policy = RetrainPolicies.create(drift.retrain(), drift.retrainParams(), learner);
-    DriftDetector concept = drift.detector() == null ? null : Detectors.create(drift.detector(), drift.detectorParams());
+    RetrainingLearner first = freshRacer(learnerType, learnerParams);
+    CandidateRace race = null;
+    if (!selection.candidates().isEmpty()) {
+      RetrainingLearner[] racers = new RetrainingLearner[selection.candidates().size() + 1];
+      racers[0] = first;
+      for (int i = 1; i < racers.length; i++) {
+        JobSpec.Learner c = selection.candidates().get(i - 1);
+        racers[i] = freshRacer(c.type(), c.params());
+      }
+      race = new CandidateRace(racers, task, selection.window(), selection.margin());
+    }
     FeatureDriftMonitor monitor = drift.featureDetector() == null ? null
         : new FeatureDriftMonitor(drift.featureDetector(), drift.featureDetectorParams(), dimension());
-    return new ModelState(this, freshStandardizer(), policy, concept, monitor,
-        new PrequentialMetrics(task, metricsWindow), 0, 0);
+    return new ModelState(this, freshStandardizer(), first, race, monitor, new PrequentialMetrics(task, metricsWindow), 0);
+  }
+
+  /** An untrained learner with its own retraining policy and concept detector. */
+  private RetrainingLearner freshRacer(String type, Map<String, String> params) {
+    var policy = RetrainPolicies.create(drift.retrain(), drift.retrainParams(), Learners.create(type, params, dimension(), task));
+    DriftDetector concept = drift.detector() == null ? null : Detectors.create(drift.detector(), drift.detectorParams());
+    return new RetrainingLearner(policy, concept, 0);
   }
 
   /** A new standardizer, or null when not standardizing. */

@@ -30,10 +30,14 @@ import java.util.List;
  */
 public final class ModelState {
   private static final String[] NO_CATEGORIES = new String[0];
+  /** The reason of a new model version born of a switch of the serving candidate. */
+  public static final String SELECTION = "selection";
 
   private final ModelConfig config;
   private Standardizer standardizer; // null when not standardizing
-  private final RetrainingLearner model;
+  private final RetrainingLearner first; // candidate 0: the spec's learner.type
+  private final CandidateRace race; // null without learner.candidates
+  private RetrainingLearner model; // the serving one
   private final FeatureDriftMonitor features; // null when no feature-drift detection
   private final PrequentialMetrics metrics;
   private long events;
@@ -41,11 +45,13 @@ public final class ModelState {
   private final FeatureHasher hasher; // null without hash-bits
   private Learned lastQuiet;
 
-  ModelState(ModelConfig config, Standardizer standardizer, RetrainPolicy policy, DriftDetector concept,
-      FeatureDriftMonitor features, PrequentialMetrics metrics, long events, long labelled) {
+  ModelState(ModelConfig config, Standardizer standardizer, RetrainingLearner first, CandidateRace race,
+      FeatureDriftMonitor features, PrequentialMetrics metrics, long events) {
     this.config = config;
     this.standardizer = standardizer;
-    this.model = new RetrainingLearner(policy, concept, labelled);
+    this.first = first;
+    this.race = race;
+    this.model = race == null ? first : race.serving();
     this.features = features;
     this.metrics = metrics;
     this.events = events;
@@ -71,7 +77,7 @@ public final class ModelState {
     events++;
     Prediction p = model.predict(x);
     boolean retrain = !drifted.isEmpty() && config.drift().featureRetrain();
-    return new Scored(p, x, model.version(), retrain, drifted);
+    return new Scored(p, x, version(), retrain, drifted);
   }
 
   /**
@@ -80,18 +86,32 @@ public final class ModelState {
    */
   public Learned learn(Scored scored, double label) {
     metrics.record(scored.prediction(), label);
-    RetrainingLearner.Step step = model.learn(scored.features(), label, scored.prediction(), scored.retrain());
+    RetrainingLearner served = model;
+    RetrainingLearner.Step step;
+    boolean switched = false;
+    if (race == null) {
+      step = model.learn(scored.features(), label, scored.prediction(), scored.retrain());
+    } else {
+      CandidateRace.Round round = race.learn(scored.features(), label, scored.prediction(), scored.retrain());
+      step = round.step();
+      switched = round.switched();
+      model = race.serving();
+    }
+    long version = version();
     DriftSignal signal = step.reported()
-        ? DriftSignal.concept(step.signal(), model.detector(), step.position(), step.outcome().action().specName(), step.version())
+        ? DriftSignal.concept(step.signal(), served.detector(), step.position(), step.outcome().action().specName(), version)
         : null;
     String reason = null;
     if (step.newVersion()) {
       reason = step.outcome().reason();
       if (step.outcome().resetStandardizer()) {
-        standardizer = config.freshStandardizer();
+        standardizer = config.freshStandardizer(); // shared by the candidates: the serving one's policy decides
       }
     }
-    return signal == null && reason == null ? quiet(step.version()) : new Learned(signal, reason, step.version());
+    if (switched) {
+      reason = SELECTION;
+    }
+    return signal == null && reason == null ? quiet(version) : new Learned(signal, reason, version);
   }
 
   /** The shared "nothing happened" result of a version, so the common case allocates nothing. */
@@ -145,9 +165,22 @@ public final class ModelState {
     return config;
   }
 
-  /** The model version: 1 for the initial model, +1 for each replacement. */
+  /**
+   * The model version: 1 for the initial model, +1 for each replacement; with candidates, +1 for each
+   * switch of the serving candidate ({@link #SELECTION}) and each replacement of the serving model.
+   */
   public long version() {
-    return model.version();
+    return race == null ? model.version() : race.version();
+  }
+
+  /** The candidate race of {@code learner.candidates}, or null. */
+  public CandidateRace race() {
+    return race;
+  }
+
+  /** Candidate 0, the spec's {@code learner.type} (the model itself without candidates). */
+  RetrainingLearner first() {
+    return first;
   }
 
   /** The model serving predictions. */

@@ -144,7 +144,32 @@ public record JobSpec(
    * @param type learner type name, e.g. {@code pa-i}
    * @param params hyperparameters by name, as written in the spec
    */
-  public record Learner(String type, Map<String, String> params) implements Serializable {}
+  public record Learner(String type, Map<String, String> params, Selection selection) implements Serializable {
+    /** A learner that races against no other. */
+    public Learner(String type, Map<String, String> params) {
+      this(type, params, Selection.NONE);
+    }
+  }
+
+  /**
+   * Online model selection ({@code learner.candidates}, {@code learner.selection}): the spec's learner
+   * and these candidates all learn from every labelled example; the best windowed prequential score
+   * serves (see {@link dev.eddy.core.model.CandidateRace}).
+   *
+   * @param candidates the learners that race against the spec's own ({@code learner.type}), which is
+   *     candidate 0 and serves first; empty = no selection
+   * @param window the labelled examples each candidate's score covers
+   * @param margin how much lower (0/1 error rate, or mean absolute error) a candidate's windowed loss
+   *     must be than the serving one's before it takes over
+   */
+  public record Selection(List<Learner> candidates, int window, double margin) implements Serializable {
+    /** No candidates. */
+    public static final Selection NONE = new Selection(List.of(), 1000, 0.01);
+
+    public Selection {
+      candidates = List.copyOf(candidates);
+    }
+  }
 
   /**
    * Drift detection and retraining.

@@ -236,34 +236,48 @@ public final class JobSpecReader {
 
   private static JobSpec.Learner learner(Node node, int dimension, TaskSpecReader.TaskSpec target) {
     String type = node.text("type", null);
-    if (type == null || !Learners.types().contains(type)) {
-      throw new JobSpecException("learner.type", "required; allowed: " + new java.util.TreeSet<>(Learners.types()) + ", got " + type);
-    }
-    Task task = target.task();
-    TaskSpecReader.checkLearner(type, task);
     Map<String, String> given = new LinkedHashMap<>();
     node.object.fields().forEachRemaining(e -> {
-      if (!e.getKey().equals("type")) {
+      if (!e.getKey().equals("type") && !CandidatesSpecReader.KEYS.contains(e.getKey())) {
         if (!e.getValue().isValueNode()) {
           throw new JobSpecException("learner." + e.getKey(), "must be a single value, got " + e.getValue());
         }
         given.put(e.getKey(), e.getValue().asText());
       }
     });
+    JobSpec.Learner learner = checkedLearner("learner", type, given, dimension, target);
+    return new JobSpec.Learner(learner.type(), learner.params(), CandidatesSpecReader.read(node.object, dimension, target));
+  }
+
+  /**
+   * A learner of a type and the hyperparameters as written, validated by building it once; errors
+   * name {@code field.type} or {@code field.<param>}.
+   */
+  static JobSpec.Learner checkedLearner(String field, String type, Map<String, String> given, int dimension,
+      TaskSpecReader.TaskSpec target) {
+    if (type == null || !Learners.types().contains(type)) {
+      throw new JobSpecException(field + ".type", "required; allowed: " + new java.util.TreeSet<>(Learners.types()) + ", got " + type);
+    }
+    Task task = target.task();
+    try {
+      TaskSpecReader.checkLearner(type, task);
+    } catch (JobSpecException e) {
+      throw field.equals("learner") ? e : new JobSpecException(field + ".type", e.getMessage());
+    }
     Map<String, String> params;
     try {
       params = ModelConfig.learnerParams(type, given, task, target.classes());
     } catch (IllegalArgumentException e) {
-      throw new JobSpecException("learner.classes", e.getMessage());
+      throw new JobSpecException(field + ".classes", e.getMessage());
     }
     // building the learner once validates the hyperparameters; learners with native resources
     // (TensorFlow sessions) are closed again at once
     try (AutoCloseable probe = closeable(Learners.create(type, params, dimension, task))) {
       // nothing to do: built means valid
     } catch (ParamException e) {
-      throw new JobSpecException("learner." + e.parameter(), e.problem());
+      throw new JobSpecException(field + "." + e.parameter(), e.problem());
     } catch (IllegalArgumentException e) {
-      throw new JobSpecException("learner", e.getMessage());
+      throw new JobSpecException(field, e.getMessage());
     } catch (Exception e) {
       throw new IllegalStateException("cannot release the learner built to check the spec", e);
     }

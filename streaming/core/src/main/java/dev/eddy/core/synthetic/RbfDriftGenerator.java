@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * lies in a uniformly random direction from it at a N(0, spread) distance; its class is the
  * centre's. Every centre moves {@code speed} per example in its own direction, bouncing off the
  * cube's faces: a continuous (gradual) drift. Not linearly separable: a test of how far a linear
- * model gets. Seeded.
+ * model gets. With {@code classes} k &gt; 2 each centre draws one of k classes: a multiclass stream
+ * (two classes give exactly the binary stream of the same seed). Seeded.
  */
 public final class RbfDriftGenerator {
   private final SplittableRandom random;
@@ -21,11 +22,19 @@ public final class RbfDriftGenerator {
   private final double speed;
 
   public RbfDriftGenerator(long seed, int dimension, int centroids, double speed) {
+    this(seed, dimension, centroids, speed, 2);
+  }
+
+  /** A stream of {@code classes} classes (labels 0 .. classes-1). */
+  public RbfDriftGenerator(long seed, int dimension, int centroids, double speed, int classes) {
+    if (classes < 2) {
+      throw new IllegalArgumentException("classes must be >= 2 but was " + classes);
+    }
     this.random = new SplittableRandom(seed);
     this.speed = speed;
     centres = new double[centroids][dimension];
     moves = new double[centroids][dimension];
-    classes = new int[centroids];
+    this.classes = new int[centroids];
     cumulativeWeight = new double[centroids];
     spread = new double[centroids];
     double total = 0;
@@ -33,7 +42,7 @@ public final class RbfDriftGenerator {
       for (int i = 0; i < dimension; i++) {
         centres[c][i] = random.nextDouble();
       }
-      classes[c] = random.nextInt(2);
+      this.classes[c] = random.nextInt(classes);
       total += random.nextDouble();
       cumulativeWeight[c] = total;
       spread[c] = random.nextDouble();
@@ -56,7 +65,7 @@ public final class RbfDriftGenerator {
     }
   }
 
-  /** Fills {@code x} (length = dimension) and returns the label (0 or 1). */
+  /** Fills {@code x} (length = dimension) and returns the label (0 .. classes-1). */
   public double next(double[] x) {
     double u = random.nextDouble();
     int c = 0;

@@ -250,7 +250,7 @@ class ModelStateTest {
     byte[] b = ModelStateCodec.encode(CONFIG.freshModel());
     b[5] = 9; // format version
     assertThatThrownBy(() -> ModelStateCodec.decode(b, CONFIG))
-        .hasMessage("unknown format 9 of model state; this Eddy reads 1..1");
+        .hasMessage("unknown format 9 of model state; this Eddy reads 1..2");
     byte[] truncated = java.util.Arrays.copyOf(ModelStateCodec.encode(CONFIG.freshModel()), 30);
     assertThatThrownBy(() -> ModelStateCodec.decode(truncated, CONFIG)).hasMessageStartingWith("truncated model state");
   }

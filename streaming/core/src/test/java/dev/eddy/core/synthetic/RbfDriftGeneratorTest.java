@@ -38,4 +38,24 @@ class RbfDriftGeneratorTest {
       assertThat(xa).containsExactly(xb);
     }
   }
+
+  /** k classes: every class occurs; two classes are the binary stream of the same seed. */
+  @Test
+  void kClassesAndTwoAreTheBinaryStream() {
+    RbfDriftGenerator multi = new RbfDriftGenerator(5, 4, 50, 0.0001, 5);
+    double[] x = new double[4];
+    java.util.Set<Double> seen = new java.util.TreeSet<>();
+    for (int t = 0; t < 5000; t++) {
+      seen.add(multi.next(x));
+    }
+    assertThat(seen).containsExactly(0.0, 1.0, 2.0, 3.0, 4.0);
+    RbfDriftGenerator two = new RbfDriftGenerator(7, 3, 20, 0.001, 2);
+    RbfDriftGenerator binary = new RbfDriftGenerator(7, 3, 20, 0.001);
+    double[] xb = new double[3];
+    double[] xt = new double[3];
+    for (int t = 0; t < 200; t++) {
+      assertThat(two.next(xt)).isEqualTo(binary.next(xb));
+      assertThat(xt).containsExactly(xb);
+    }
+  }
 }
