@@ -66,12 +66,19 @@ public final class MetricsTap implements AutoCloseable {
     return sum;
   }
 
-  /** The sum of the numeric gauges registered as {@code name} now (NaN when none is). */
+  /**
+   * The sum of the numeric gauges registered as {@code name}, or as a name ending in {@code "." + name}
+   * (RocksDB's properties are registered as {@code rocksdb.<property>}), now; NaN when none is.
+   */
   public double gauge(String name) {
     double sum = Double.NaN;
-    for (Metric m : byName.getOrDefault(name, List.of())) {
-      if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
-        sum = (Double.isNaN(sum) ? 0 : sum) + n.doubleValue();
+    for (Map.Entry<String, List<Metric>> e : byName.entrySet()) {
+      if (e.getKey().equals(name) || e.getKey().endsWith("." + name)) {
+        for (Metric m : e.getValue()) {
+          if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
+            sum = (Double.isNaN(sum) ? 0 : sum) + n.doubleValue();
+          }
+        }
       }
     }
     return sum;
