@@ -182,7 +182,7 @@ public class ProduceConsumeITCase {
         "--max", "2")[1].lines().toList();
     assertThat(labels).hasSize(2);
     assertThat(labels.get(0)).startsWith("{\"id\":\"e-1\",\"key\":\"tenant-a\"").contains("\"label\":1.0");
-    assertThat(labels.get(1)).startsWith("{\"id\":\"e-3\"").contains("\"labelName\":\"setosa\"")
+    assertThat(labels.get(1)).startsWith("{\"id\":\"e-3\"").contains("\"label\":\"setosa\"")
         .doesNotContain("tenant");
   }
 

@@ -91,7 +91,8 @@ public final class Demo {
 
       long[] drifts = null;
       if (options.labelsLater()) {
-        out.println("The job runs while the stream is produced at " + LiveReplay.EVENTS_PER_SECOND + " events/s: "
+        out.println("The job runs while the stream is produced (up to " + LiveReplay.EVENTS_PER_SECOND
+            + " events/s, as fast as the job predicts): "
             + options.events() + " hyperplane events, unlabelled, each label on '" + topics.labels() + "' "
             + options.labelDelay() + " events later, and " + options.badRecords() + " malformed records.");
       } else {
@@ -112,7 +113,7 @@ public final class Demo {
         JobClient job = LocalRunner.start(spec, !options.labelsLater(), options.workDir(), withTap);
         CompletableFuture<?> result = job.getJobExecutionResult();
         CompletableFuture<long[]> produced = options.labelsLater()
-            ? LiveReplay.produce(bootstrap, topics.events(), topics.labels(), options, tap)
+            ? LiveReplay.produce(bootstrap, topics.events(), topics.labels(), options, tap, result)
             : CompletableFuture.completedFuture(drifts);
         watch(bootstrap, topics.predictions(), () -> result.isDone() || produced.isCompletedExceptionally(), tap);
         drifts = produced.get();

@@ -27,7 +27,7 @@ public final class SeededWorkload {
    * Produces {@code events} valid events and {@code badRecords} malformed ones (not counted in
    * {@code events}), flushing at the end.
    *
-   * @param progress called with the number of records sent so far, every 1000 records
+   * @param progress called with the number of records sent so far, every 100 events
    * @return the generator's drift points
    */
   public static long[] produce(
@@ -81,7 +81,7 @@ public final class SeededWorkload {
       if (i % badEvery == badEvery / 2 && bad < badRecords) {
         producer.send(topic, null, malformed(bad++, i));
       }
-      if (i % 1000 == 999) {
+      if (i % 100 == 99) {
         progress.accept(i + 1);
       }
     }
