@@ -31,15 +31,17 @@ class DemoITCase {
   @Test
   void labelsLaterAreMatchedAndEveryPredictionIsScoredAgainstItsLabel(@TempDir Path dir) throws Exception {
     String[] run = new String[3];
-    JsonNode s = demo(dir, run, "--label-delay", "200", "--bad-records", "0");
+    JsonNode s = demo(dir, run, "--label-delay", "50", "--bad-records", "0");
     assertThat(s.path("predictions").asLong()).isEqualTo(EVENTS);
-    assertThat(s.path("labelDelay").asInt()).isEqualTo(200);
+    assertThat(s.path("labelDelay").asInt()).isEqualTo(50);
     assertThat(s.path("labelsMatched").asLong()).isEqualTo(EVENTS); // each label joined its event once
     assertThat(s.path("labelsExpired").asLong()).isZero();
     assertThat(s.path("labelsEarly").asLong()).isBetween(0L, (long) EVENTS);
-    // scored against the labels topic: a prediction without its label would count NaN or as wrong
-    assertThat(s.path("accuracy").asDouble()).isGreaterThan(0.75);
-    assertThat(run[1]).contains("labels 200 events later: " + EVENTS + " matched (")
+    // scored against the labels topic: a prediction without its label would count NaN, one scored against
+    // another event's label ~0.5; the job's delay is 50 events give or take the replay's lead (200), and a
+    // new concept comes every 750 events
+    assertThat(s.path("accuracy").asDouble()).isGreaterThan(0.65);
+    assertThat(run[1]).contains("labels 50 events later: " + EVENTS + " matched (")
         .contains("), 0 expired");
   }
 

@@ -110,7 +110,10 @@ public final class MetricsTap implements AutoCloseable {
       @Override
       public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
         if (tap != null && metric instanceof Gauge<?>) {
-          tap.byName.getOrDefault(name, List.of()).remove(metric);
+          List<Metric> named = tap.byName.get(name);
+          if (named != null) {
+            named.remove(metric);
+          }
         }
       }
     };
