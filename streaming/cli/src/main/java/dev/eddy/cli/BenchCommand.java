@@ -3,6 +3,8 @@ package dev.eddy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.bench.EndToEndBenchmark;
+import dev.eddy.cli.bench.LabelsLaterBenchmark;
+import dev.eddy.cli.bench.LabelsLaterReport;
 import dev.eddy.cli.bench.MetricsCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost (default: ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(names = "--labels-later", description = "Instead: what labels that come later cost (issue 10): the state and"
+      + " checkpoint with --events events waiting for their labels vs none, and evaluate's accuracy on the demo's stream"
+      + " with each label --delays rows later.")
+  boolean labelsLater;
+
+  @Option(names = "--delays", defaultValue = "0,100,1000", split = ",", paramLabel = "D,...",
+      description = "With --labels-later: the delays of evaluate --delay (default: ${DEFAULT-VALUE}).")
+  int[] delays;
+
+  @Option(names = "--accuracy-events", defaultValue = "100000", paramLabel = "N",
+      description = "With --labels-later: rows of the demo's stream for the accuracy (default: ${DEFAULT-VALUE}, the demo's).")
+  long accuracyEvents;
+
   @Override
   public Integer call() throws Exception {
     if (events < 1) {
@@ -49,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--bad-percent must be in 0..100, got " + badPercent);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    if (labelsLater) {
+      LabelsLaterReport.print(LabelsLaterBenchmark.run(events, accuracyEvents, delays, dir, System.out), System.out, json);
+      return 0;
+    }
     if (metricsCost) {
       MetricsCost.Result c = MetricsCost.run(events, rounds, dir, System.out);
       System.out.printf("%nevents %d, rounds %d%nmetrics off  median %,.0f events/s  %s%nmetrics on   median %,.0f events/s  %s"

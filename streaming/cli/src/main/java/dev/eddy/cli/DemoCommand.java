@@ -41,6 +41,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--work-dir", description = "Kafka data and checkpoints (default: a new directory under .eddy/demo).")
   Path workDir;
 
+  @Option(names = "--label-delay", paramLabel = "N",
+      description = "Labels that come later: the events go unlabelled and each label follows on the labels topic N events"
+          + " after its event (as produce --labels-topic sends them); the summary adds the labels matched, expired and"
+          + " early (default: each label rides on its event).")
+  Integer labelDelay;
+
   @Option(names = "--metrics-port", paramLabel = "PORT",
       description = "Serve the job's metrics for Prometheus on http://127.0.0.1:PORT/metrics while it runs.")
   Integer metricsPort;
@@ -53,10 +59,14 @@ public final class DemoCommand implements Callable<Integer> {
     if (badRecords < 0) {
       throw new IllegalArgumentException("--bad-records must be >= 0, got " + badRecords);
     }
+    if (labelDelay != null && labelDelay < 0) {
+      throw new IllegalArgumentException("--label-delay must be >= 0, got " + labelDelay);
+    }
     Configuration metrics = metricsPort == null ? new Configuration() : PrometheusEndpoint.on(metricsPort);
     Path dir = workDir != null ? workDir : Files.createDirectories(Path.of(".eddy", "demo"))
         .resolve("run-" + System.currentTimeMillis());
-    Demo demo = new Demo(new Demo.Options(events, badRecords, seed, dir, report), System.out);
+    Demo demo = new Demo(new Demo.Options(events, badRecords, seed, dir, report,
+        labelDelay == null ? -1 : labelDelay), System.out);
     demo.with(metrics);
     if (metricsPort != null) {
       System.out.println("Metrics for Prometheus on http://127.0.0.1:" + metricsPort + "/metrics while the job runs");
@@ -71,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
           ? "not detected" : "drift detected at " + found + " (delay " + (found - truth) + ")"));
     }
     System.out.println("  model versions: " + s.modelVersions() + "; all detected drifts: " + s.drifts());
+    if (s.labelDelay() != null) {
+      System.out.printf("  labels %d events later: %d matched (%d of them early, before their event), %d expired;"
+          + " the accuracy above scores each prediction, made before its label came, against that label%n", s.labelDelay(), s.labelsMatched(),
+          s.labelsEarly(), s.labelsExpired());
+    }
     if (report != null) {
       System.out.println("Report drawn to " + report);
     }

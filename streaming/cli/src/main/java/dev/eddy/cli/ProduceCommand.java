@@ -4,6 +4,7 @@ import dev.eddy.cli.csv.CsvReader;
 import dev.eddy.cli.csv.CsvRow;
 import dev.eddy.cli.csv.RowMapper;
 import dev.eddy.cli.demo.Progress;
+import dev.eddy.cli.workload.LaterLabels;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaAccess;
 import dev.eddy.core.kafka.KafkaConnection;
@@ -14,7 +15,6 @@ import dev.eddy.schemas.codec.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +75,7 @@ public final class ProduceCommand implements Callable<Integer> {
       description = "With --labels-topic: each label is sent after the events of the next N rows (default: ${DEFAULT-VALUE}).")
   int labelDelay;
 
-  @Option(names = "--labels", description = "The CSV holds labels (id, label and optionally key and timestamp columns), produced to --topic as labels.")
+  @Option(names = "--labels", description = "The CSV holds labels alone (id, label and optionally key and timestamp columns, no feature): produced to --topic as labels (needs --id-column and --label-column; a row with an empty label is reported and skipped).")
   boolean labelsOnly;
 
   @Override
@@ -97,8 +97,18 @@ public final class ProduceCommand implements Callable<Integer> {
     if (labelsTopic != null && labelsOnly) {
       throw new IllegalArgumentException("--labels-topic and --labels exclude each other");
     }
+    if (labelDelay > 0 && labelsTopic == null) {
+      throw new IllegalArgumentException("--label-delay needs --labels-topic");
+    }
+    if (labelsOnly && idColumn == null) {
+      throw new IllegalArgumentException("--labels needs --id-column: a label names its event by id");
+    }
     try (CsvReader reader = open(csv)) { // a bad header or column option fails before Kafka is asked
       RowMapper mapper = new RowMapper(reader.header(), idColumn, keyColumn, labelColumn, timestampColumn);
+      if (labelsOnly && !mapper.featureColumns().isEmpty()) {
+        throw new IllegalArgumentException("--labels: a CSV of labels holds only the id, label, key and timestamp"
+            + " columns, but it also has " + mapper.featureColumns());
+      }
       List<String> topics = labelsTopic == null ? List.of(topic) : List.of(topic, labelsTopic);
       KafkaAccess.check(connection); // says within seconds why a cluster does not let us in
       TopicAdmin.ensureTopics(connection, topics, 1, java.util.Set.of()); // as `run` does
@@ -110,9 +120,9 @@ public final class ProduceCommand implements Callable<Integer> {
     long sent = 0;
     long labelsSent = 0;
     List<String> skipped = new ArrayList<>();
-    ArrayDeque<Label> later = new ArrayDeque<>();
     try (CheckedProducer producer = new CheckedProducer(connection);
         ProgressBar bar = Progress.bar("producing", rows)) {
+      LaterLabels later = new LaterLabels(labelDelay, l -> send(producer, labelsTopic, l));
       for (CsvRow row; (row = reader.next()) != null; ) {
         bar.step();
         if (row.isMalformed()) {
@@ -123,7 +133,9 @@ public final class ProduceCommand implements Callable<Integer> {
         try {
           if (labelsOnly) {
             Label label = mapper.label(row, now);
-            if (label != null) {
+            if (label == null) {
+              skipped.add("line " + row.line() + ": no label");
+            } else {
               send(producer, topic, label);
               labelsSent++;
             }
@@ -133,21 +145,15 @@ public final class ProduceCommand implements Callable<Integer> {
           Label label = labelsTopic == null ? null : mapper.label(row, now);
           send(producer, topic, event);
           sent++;
-          if (label != null) {
-            later.add(label);
+          if (labelsTopic != null) {
+            later.afterEvent(label);
           }
         } catch (IllegalArgumentException e) {
           skipped.add("line " + row.line() + ": " + e.getMessage());
-          continue;
-        }
-        if (later.size() > labelDelay) {
-          send(producer, labelsTopic, later.poll());
-          labelsSent++;
         }
       }
-      for (Label label; (label = later.poll()) != null; labelsSent++) {
-        send(producer, labelsTopic, label);
-      }
+      later.flush();
+      labelsSent += later.sent();
       producer.flush();
     } catch (IllegalStateException e) {
       System.err.println("eddy produce: not every record was written to '" + topic + "'"

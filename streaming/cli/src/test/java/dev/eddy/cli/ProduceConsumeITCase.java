@@ -167,4 +167,42 @@ public class ProduceConsumeITCase {
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("--label-column: no column 'y' in the header [x1, x2]");
   }
+
+  /** A CSV of id,label[,key] rows produced as labels alone: keys kept, a row without a label reported, JSON too. */
+  @Test
+  void producesACsvOfLabelsAloneWithTheirKeys(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("labels.csv");
+    Files.writeString(csv, "id,label,key\ne-1,1,tenant-a\ne-2,,tenant-b\ne-3,setosa,\n");
+    String[] r = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "keyed-labels", "--csv", csv.toString(),
+        "--id-column", "id", "--label-column", "label", "--key-column", "key", "--labels", "--format", "json");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("Produced 2 labels to 'keyed-labels' (json); skipped 1 malformed rows.");
+    assertThat(r[2]).contains("skipped line 3: no label");
+    List<String> labels = run("consume", "--bootstrap", kafka.bootstrap(), "--topic", "keyed-labels", "--from-beginning",
+        "--max", "2")[1].lines().toList();
+    assertThat(labels).hasSize(2);
+    assertThat(labels.get(0)).startsWith("{\"id\":\"e-1\",\"key\":\"tenant-a\"").contains("\"label\":1.0");
+    assertThat(labels.get(1)).startsWith("{\"id\":\"e-3\"").contains("\"label\":\"setosa\"")
+        .doesNotContain("tenant");
+  }
+
+  /** Labels alone need their ids and hold no features; a delay needs a labels topic: usage errors before Kafka. */
+  @Test
+  void aCsvOfLabelsIsCheckedBeforeAnythingIsSent(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("labels.csv");
+    Files.writeString(csv, "id,y,x1\ne-1,1,0.5\n");
+    String[] noId = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "never", "--csv", csv.toString(),
+        "--label-column", "y", "--labels");
+    assertThat(noId[0]).isEqualTo("2");
+    assertThat(noId[2]).contains("--labels needs --id-column");
+    String[] features = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "never", "--csv", csv.toString(),
+        "--id-column", "id", "--label-column", "y", "--labels");
+    assertThat(features[0]).isEqualTo("2");
+    assertThat(features[2]).contains("--labels: a CSV of labels holds only the id, label, key and timestamp columns,"
+        + " but it also has [x1]");
+    String[] delay = run("produce", "--bootstrap", kafka.bootstrap(), "--topic", "never", "--csv", csv.toString(),
+        "--id-column", "id", "--label-column", "y", "--label-delay", "3");
+    assertThat(delay[0]).isEqualTo("2");
+    assertThat(delay[2]).contains("--label-delay needs --labels-topic");
+  }
 }

@@ -39,6 +39,17 @@ public final class RowMapper {
     return i;
   }
 
+  /** The names of the feature columns: every column that is not the id, key, label or timestamp column. */
+  public List<String> featureColumns() {
+    List<String> features = new java.util.ArrayList<>();
+    for (int c = 0; c < header.size(); c++) {
+      if (c != id && c != key && c != label && c != timestamp) {
+        features.add(header.get(c));
+      }
+    }
+    return features;
+  }
+
   /** The row as an event; with {@code withLabel} false, without its label (sent apart on the labels topic). */
   public Event event(CsvRow row, long now, boolean withLabel) {
     Map<String, Double> features = new LinkedHashMap<>();

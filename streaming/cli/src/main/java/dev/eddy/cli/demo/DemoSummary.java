@@ -15,6 +15,13 @@ import java.util.List;
  * @param driftPoints true positions where the SEA concept changes
  * @param drifts positions (labelled examples) where the concept detector signalled DRIFT
  * @param modelVersions model versions seen on the predictions
+ * @param labelDelay events between an event and its label on the labels topic; null when each label
+ *     rode on its event
+ * @param labelsMatched labels from the labels topic joined with their event (the job's {@code
+ *     eddyLabelsMatched})
+ * @param labelsExpired events that waited {@code labels.wait} for their label in vain ({@code
+ *     eddyLabelsExpired})
+ * @param labelsEarly labels that came before their event and waited for it ({@code eddyLabelsEarly})
  */
 public record DemoSummary(
     long events,
@@ -25,4 +32,8 @@ public record DemoSummary(
     double wallSeconds,
     List<Long> driftPoints,
     List<Long> drifts,
-    List<Long> modelVersions) {}
+    List<Long> modelVersions,
+    Integer labelDelay,
+    long labelsMatched,
+    long labelsExpired,
+    long labelsEarly) {}

@@ -7,7 +7,6 @@ import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.Topics;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -28,7 +27,7 @@ public final class SeededWorkload {
    * Produces {@code events} valid events and {@code badRecords} malformed ones (not counted in
    * {@code events}), flushing at the end.
    *
-   * @param progress called with the number of records sent so far, every 1000 records
+   * @param progress called with the number of records sent so far, every 100 events
    * @return the generator's drift points
    */
   public static long[] produce(
@@ -45,7 +44,18 @@ public final class SeededWorkload {
   public static long[] produce(
       CheckedProducer producer, String topic, String labelsTopic, int labelDelay, long events, int badRecords,
       long seed, LongConsumer progress) {
-    ArrayDeque<Label> later = new ArrayDeque<>();
+    LaterLabels later = labelsTopic == null ? null
+        : new LaterLabels(labelDelay, l -> producer.send(labelsTopic, null, Topics.LABEL.encode(l)));
+    return produce(producer, topic, later, events, badRecords, seed, progress);
+  }
+
+  /**
+   * The stream with its labels handed to {@code later} (null: each label rides on its event), e.g.
+   * {@link LaterLabels#withheld()} for events whose labels never come.
+   */
+  public static long[] produce(
+      CheckedProducer producer, String topic, LaterLabels later, long events, int badRecords, long seed,
+      LongConsumer progress) {
     long[] drifts = SeaGenerator.quarters(events);
     HyperplaneGenerator stream = new HyperplaneGenerator(seed, FEATURES.length, drifts, 0.05);
     double[] x = new double[FEATURES.length];
@@ -62,24 +72,21 @@ public final class SeededWorkload {
           .setKey(null)
           .setTimestamp(START_MS + i)
           .setFeatures(features)
-          .setLabel(labelsTopic == null ? y : null)
+          .setLabel(later == null ? y : null)
           .build();
       producer.send(topic, null, Topics.EVENT.encode(e));
-      if (labelsTopic != null) {
-        later.add(Label.newBuilder().setId(e.getId()).setTimestamp(START_MS + i).setLabel(y).build());
-        if (later.size() > labelDelay) {
-          producer.send(labelsTopic, null, Topics.LABEL.encode(later.poll()));
-        }
+      if (later != null) {
+        later.afterEvent(Label.newBuilder().setId(e.getId()).setTimestamp(START_MS + i).setLabel(y).build());
       }
       if (i % badEvery == badEvery / 2 && bad < badRecords) {
         producer.send(topic, null, malformed(bad++, i));
       }
-      if (i % 1000 == 999) {
+      if (i % 100 == 99) {
         progress.accept(i + 1);
       }
     }
-    for (Label l; (l = later.poll()) != null; ) {
-      producer.send(labelsTopic, null, Topics.LABEL.encode(l));
+    if (later != null) {
+      later.flush();
     }
     producer.flush();
     progress.accept(events);

@@ -1,5 +1,6 @@
 package dev.eddy.cli.cluster;
 
+import dev.eddy.cli.workload.Pace;
 import dev.eddy.cli.workload.SeededWorkload;
 import dev.eddy.core.kafka.CheckedProducer;
 import dev.eddy.core.kafka.KafkaConnection;
@@ -36,16 +37,7 @@ final class PacedFeeder implements AutoCloseable {
             throw new IllegalStateException("feeder stopped");
           }
           produced.set(n);
-          long due = start + n * 1_000_000_000L / perSecond;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            try {
-              TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IllegalStateException("feeder interrupted", e);
-            }
-          }
+          Pace.await(start, n, perSecond);
         });
       }
     }, task -> {
