@@ -48,6 +48,12 @@ class TopicsCommandITCase {
       ConfigResource models = new ConfigResource(ConfigResource.Type.TOPIC, "tc-m");
       var config = admin.describeConfigs(List.of(models)).all().get().get(models);
       assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+      // an altered config reaches the broker's metadata a moment after the alter returns
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!config.get("max.message.bytes").value().equals(String.valueOf(64 << 20)) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(100);
+        config = admin.describeConfigs(List.of(models)).all().get().get(models);
+      }
       assertThat(config.get("max.message.bytes").value()).isEqualTo(String.valueOf(64 << 20));
     }
 

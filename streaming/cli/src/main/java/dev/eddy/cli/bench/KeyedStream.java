@@ -64,7 +64,7 @@ public final class KeyedStream {
   }
 
   /** The next event's model key, by index. */
-  private int nextKey() {
+  int nextKey() {
     int k;
     if (keys == 1) {
       k = 0;

@@ -1,11 +1,9 @@
 package dev.eddy.job.operator;
 
 import dev.eddy.core.metrics.EddyMetric;
-import dev.eddy.job.metrics.FlinkMetrics;
 import java.io.IOException;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 
@@ -27,14 +25,15 @@ final class IdleModels {
   private final InternalTimerService<VoidNamespace> timers;
   private final Counter dropped;
 
-  IdleModels(long ttlMs, ValueState<Long> lastSeen, InternalTimerService<VoidNamespace> timers, MetricGroup metrics) {
+  /** @param dropped counts the drops ({@link EddyMetric#MODELS_DROPPED_IDLE}, registered with or without a TTL) */
+  IdleModels(long ttlMs, ValueState<Long> lastSeen, InternalTimerService<VoidNamespace> timers, Counter dropped) {
     if (ttlMs <= 0) {
       throw new IllegalArgumentException("idle TTL must be > 0 ms, got " + ttlMs);
     }
     this.ttlMs = ttlMs;
     this.lastSeen = lastSeen;
     this.timers = timers;
-    this.dropped = FlinkMetrics.counter(metrics, EddyMetric.MODELS_DROPPED_IDLE);
+    this.dropped = dropped;
   }
 
   /**
@@ -76,7 +75,12 @@ final class IdleModels {
 
   /** The current key's model was dropped: forget its stamp and count it. */
   void dropped() {
-    lastSeen.clear();
+    forget();
     dropped.inc();
+  }
+
+  /** Forgets the current key's stamp (it has no model to drop). */
+  void forget() {
+    lastSeen.clear();
   }
 }

@@ -133,9 +133,10 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         deadlines(LabelWaits.PENDING_DEADLINES, "eddy-pending-expiry", new Deadlines(true)),
         deadlines(LabelWaits.EARLY_DEADLINES, "eddy-early-expiry", new Deadlines(false)),
         getMetricGroup());
+    var droppedIdle = dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.MODELS_DROPPED_IDLE);
     if (idleTtlMs > 0) {
       idle = new IdleModels(idleTtlMs, getPartitionedState(new ValueStateDescriptor<>(IdleModels.LAST_SEEN, Types.LONG)),
-          getInternalTimerService("eddy-idle", VoidNamespaceSerializer.INSTANCE, new IdleTimer()), getMetricGroup());
+          getInternalTimerService("eddy-idle", VoidNamespaceSerializer.INSTANCE, new IdleTimer()), droppedIdle);
     }
   }
 
@@ -243,6 +244,10 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       }
       ModelCache.Entry entry = cache.remove(key);
       byte[] stored = entry == null ? state.value() : null;
+      if (entry == null && stored == null) {
+        idle.forget(); // a stamp without a model (a fresh one never written back): nothing to drop
+        return;
+      }
       ModelState model = entry != null ? entry.model : ModelStateCodec.decode(stored, config);
       long[] counts = entry != null ? new long[] {entry.labelsMatched, entry.labelsExpired} : labelCounts.value();
       try {
