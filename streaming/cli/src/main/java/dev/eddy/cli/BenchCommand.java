@@ -55,8 +55,32 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --labels-later: rows of the demo's stream for the accuracy (default: ${DEFAULT-VALUE}, the demo's).")
   long accuracyEvents;
 
+  @Option(names = "--transactional", description = "Instead: per --format, a plain and a transactional passthrough (1 s commits, read_committed) and the job (exactly-once, 1 s checkpoints) over the same records (issue 14).")
+  boolean transactional;
+
+  @Option(names = "--format", split = ",", defaultValue = "avro,json", paramLabel = "avro|json[,...]",
+      description = "Input formats of --transactional (default: ${DEFAULT-VALUE}).")
+  java.util.List<String> formats;
+
+  @Option(names = "--keys", defaultValue = "0", paramLabel = "N",
+      description = "Instead: the job over the stream with N model keys next to the same stream of one key (default: not run).")
+  int keys;
+
+  @Option(names = "--key-skew", defaultValue = "zipf", paramLabel = "zipf|uniform",
+      description = "How --keys are drawn: Zipf (exponent 1) or uniform (default: ${DEFAULT-VALUE}).")
+  String keySkew;
+
+  @Option(names = "--latency", description = "Instead: the job's maximum rate, then latency percentiles at half of it, at-least-once and exactly-once (1 s and 10 s checkpoints).")
+  boolean latency;
+
+  @Option(names = "--latency-seconds", defaultValue = "30", description = "Seconds measured per --latency setting (default: ${DEFAULT-VALUE}).")
+  int latencySeconds;
+
   @Override
   public Integer call() throws Exception {
+    if (transactional || keys > 0 || latency) {
+      return ScaleBench.run(this);
+    }
     if (events < 1) {
       throw new IllegalArgumentException("--events must be >= 1, got " + events);
     }

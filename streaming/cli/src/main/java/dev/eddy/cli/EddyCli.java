@@ -19,6 +19,7 @@ import picocli.CommandLine;
       DemoCommand.class,
       KafkaCommand.class,
       AclsCommand.class,
+      TopicsCommand.class,
       ProduceCommand.class,
       RunCommand.class,
       ConsumeCommand.class,

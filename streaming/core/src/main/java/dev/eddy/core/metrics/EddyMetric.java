@@ -38,6 +38,8 @@ public enum EddyMetric {
   MODEL_CACHE_MISSES("eddyModelCacheMisses", Kind.COUNTER, "lookups", "Model lookups that decoded the model from keyed state or created it."),
   MODELS_CACHED("eddyModelsCached", Kind.GAUGE, "models", "Decoded models held in the subtask's cache."),
   MODELS_CREATED("eddyModelsCreated", Kind.COUNTER, "models", "Fresh models created (model keys seen for the first time)."),
+  MODELS_DROPPED_IDLE("eddyModelsDroppedIdle", Kind.COUNTER, "models",
+      "Models dropped (with their label waits) after models.idle-ttl without an event; each said on the models topic (reason idle)."),
   LABELS_WAITING("eddyLabelsWaiting", Kind.COUNTER, "events",
       "Unlabelled events that started waiting for their label; pending = this - eddyLabelDelay count - expired."),
   LABELS_MATCHED("eddyLabelsMatched", Kind.COUNTER, "labels", "Labels joined with their event (either came first)."),

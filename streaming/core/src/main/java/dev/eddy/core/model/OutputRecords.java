@@ -22,6 +22,8 @@ import java.util.Map;
 public final class OutputRecords {
   /** The reason of a model snapshot published periodically, as an update of its current version. */
   public static final String UPDATE = "update";
+  /** The reason of a model's last snapshot, published when {@code models.idle-ttl} drops it. */
+  public static final String IDLE = "idle";
 
   private OutputRecords() {}
 

@@ -68,7 +68,12 @@ public record JobSpec(
    * @param publishEvery a model's current parameters go to the models topic (as an update of its
    *     version) after every this many labelled examples; 0 = only when a version is born
    */
-  public record Models(long publishEvery) implements Serializable {
+  public record Models(long publishEvery, Duration idleTtl) implements Serializable {
+    /** Models kept however long their keys are idle. */
+    public Models(long publishEvery) {
+      this(publishEvery, null);
+    }
+
     /** The default cadence. */
     public static final long DEFAULT_PUBLISH_EVERY = 10_000;
     /**

@@ -76,15 +76,33 @@ public final class JobSpecReader {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
     }
     Node modelsNode = spec.child("models", false);
-    modelsNode.allow("publish-every");
+    modelsNode.allow("publish-every", "idle-ttl");
     long publishEvery = modelsNode.integer("publish-every", (int) JobSpec.Models.DEFAULT_PUBLISH_EVERY);
     if (publishEvery < 0) {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
     }
+    JobSpec.Labels labels = labels(spec.child("labels", false), input);
     JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, target.classes(), checkpoint, parallelism,
-        new JobSpec.Models(publishEvery), labels(spec.child("labels", false), input), metrics(spec.child("metrics", false)));
+        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels)), labels, metrics(spec.child("metrics", false)));
     checkModel(jobSpec);
     return jobSpec;
+  }
+
+  /**
+   * {@code models.idle-ttl}, or null when absent: at least as long as labels wait, so that a key is
+   * never dropped while one of its events may still get its label.
+   */
+  private static Duration idleTtl(Node models, JobSpec.Labels labels) {
+    if (models.text("idle-ttl", null) == null) {
+      return null;
+    }
+    Duration ttl = duration(models, "idle-ttl", null);
+    Duration longestWait = labels.pendingWait().compareTo(labels.earlyWait()) >= 0 ? labels.pendingWait() : labels.earlyWait();
+    if (ttl.compareTo(longestWait) < 0) {
+      throw new JobSpecException("models.idle-ttl", "must be at least as long as labels wait (labels.wait and labels.early-wait, "
+          + Durations.format(longestWait) + "), so no key is dropped while its events wait for labels; got " + Durations.format(ttl));
+    }
+    return ttl;
   }
 
   private static JobSpec.Metrics metrics(Node node) {

@@ -89,6 +89,18 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void readsTheIdleTtlOffByDefaultAndNoShorterThanLabelsWait() {
+    assertThat(JobSpecReader.parse(MINIMAL).models().idleTtl()).isNull();
+    assertThat(JobSpecReader.parse(MINIMAL + "models: {idle-ttl: 30d}\n").models().idleTtl()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(JobSpecReader.parse(MINIMAL + "models: {idle-ttl: 2s}\nlabels: {wait: 2s, early-wait: 1s}\n").models().idleTtl())
+        .isEqualTo(java.time.Duration.ofSeconds(2));
+    assertError(MINIMAL + "models: {idle-ttl: 1d}\n", "job spec: models.idle-ttl: must be at least as long as labels wait"
+        + " (labels.wait and labels.early-wait, 7d), so no key is dropped while its events wait for labels; got 1d");
+    assertError(MINIMAL + "models: {idle-ttl: soon}\n", "job spec: models.idle-ttl: ");
+    assertError(MINIMAL + "models: {idle-ttl: 0s}\n", "job spec: models.idle-ttl: must be longer than 0, got 0s");
+  }
+
+  @Test
   void readsTheDriftSection() {
     JobSpec s = JobSpecReader.parse(MINIMAL + """
         drift:

@@ -116,6 +116,15 @@ final class LabelWaits {
     return null;
   }
 
+  /**
+   * Forgets the current key's waits (its model is dropped as idle); their deadline lists empty
+   * themselves when their seconds pass.
+   */
+  void clear() {
+    pending.clear();
+    early.clear();
+  }
+
   /** The second {@code bucket} passed: its events still waiting are dropped; returns how many. */
   int pendingDeadlines(long bucket) throws Exception {
     int dropped = 0;

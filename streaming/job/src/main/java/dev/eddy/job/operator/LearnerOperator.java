@@ -76,6 +76,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private final int cacheCapacity;
   private final long publishEvery;
   private final JobSpec.Labels labelsSpec;
+  private final long idleTtlMs;
+  private transient IdleModels idle; // null without models.idle-ttl
   private transient LabelWaits labels;
   private transient LearnerDevice device;
   private transient ValueState<byte[]> state;
@@ -96,6 +98,12 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
    * @param labels how long events wait for their labels, and labels for their events
    */
   public LearnerOperator(ModelConfig config, int cacheCapacity, long publishEvery, JobSpec.Labels labels) {
+    this(config, cacheCapacity, publishEvery, labels, null);
+  }
+
+  /** @param idleTtl drop a key's model after this long without an event ({@link IdleModels}); null = never */
+  public LearnerOperator(ModelConfig config, int cacheCapacity, long publishEvery, JobSpec.Labels labels,
+      java.time.Duration idleTtl) {
     if (cacheCapacity < 1) {
       throw new IllegalArgumentException("cacheCapacity must be >= 1, got " + cacheCapacity);
     }
@@ -106,6 +114,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     this.cacheCapacity = cacheCapacity;
     this.publishEvery = publishEvery;
     this.labelsSpec = labels;
+    this.idleTtlMs = idleTtl == null ? 0 : idleTtl.toMillis();
   }
 
   @Override
@@ -124,6 +133,11 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         deadlines(LabelWaits.PENDING_DEADLINES, "eddy-pending-expiry", new Deadlines(true)),
         deadlines(LabelWaits.EARLY_DEADLINES, "eddy-early-expiry", new Deadlines(false)),
         getMetricGroup());
+    var droppedIdle = dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.MODELS_DROPPED_IDLE);
+    if (idleTtlMs > 0) {
+      idle = new IdleModels(idleTtlMs, getPartitionedState(new ValueStateDescriptor<>(IdleModels.LAST_SEEN, Types.LONG)),
+          getInternalTimerService("eddy-idle", VoidNamespaceSerializer.INSTANCE, new IdleTimer()), droppedIdle);
+    }
   }
 
   private static MapStateDescriptor<String, byte[]> bytesByEventId(String name) {
@@ -148,6 +162,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   /** An event: predicted at once; learned from now if it carries its label (or its label came first), else later. */
   private void event(InputEvent e) throws Exception {
     ModelCache.Entry entry = model(e.modelKey, e.timestamp);
+    if (idle != null) {
+      entry.lastSeen = now();
+    }
     ModelState model = entry.model;
     Scored scored = model.predict(e.features);
     for (DriftSignal s : scored.featureDrifts()) {
@@ -217,6 +234,40 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
   }
 
+  /** A key's idle check ({@link IdleModels}): drops its model when it saw no event for the TTL. */
+  private final class IdleTimer implements Triggerable<String, VoidNamespace> {
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+      String key = timer.getKey();
+      if (idle == null || !idle.idle(cache.get(key), timer.getTimestamp())) {
+        return;
+      }
+      ModelCache.Entry entry = cache.remove(key);
+      byte[] stored = entry == null ? state.value() : null;
+      if (entry == null && stored == null) {
+        idle.forget(); // a stamp without a model (a fresh one never written back): nothing to drop
+        return;
+      }
+      ModelState model = entry != null ? entry.model : ModelStateCodec.decode(stored, config);
+      long[] counts = entry != null ? new long[] {entry.labelsMatched, entry.labelsExpired} : labelCounts.value();
+      try {
+        output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, OutputRecords.IDLE, timer.getTimestamp(),
+            counts == null ? 0 : counts[0], counts == null ? 0 : counts[1])));
+      } finally {
+        LearnerDevice.release(model);
+      }
+      state.clear();
+      labelCounts.clear();
+      labels.clear();
+      idle.dropped();
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
+      // idleness is in processing time
+    }
+  }
+
   /** Adds to the key's expired count: in its cached entry, or straight in keyed state. */
   private void countExpired(String key, int dropped) throws IOException {
     ModelCache.Entry entry = cache.get(key);
@@ -246,6 +297,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         entry.labelsExpired = counts[1];
       }
       cache.put(key, entry, this::writeBack);
+      if (idle != null) {
+        idle.loaded(entry, stored == null, now());
+      }
       metrics.modelLookup(false, stored == null);
     } else {
       metrics.modelLookup(true, false);
@@ -331,6 +385,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       state.update(ModelStateCodec.encode(entry.model));
       if (entry.labelsMatched + entry.labelsExpired > 0) {
         labelCounts.update(new long[] {entry.labelsMatched, entry.labelsExpired});
+      }
+      if (idle != null) {
+        idle.writeBack(entry);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the model of key " + key, e);

@@ -27,6 +27,8 @@ final class ModelCache {
     /** The last deadline seconds registered for this key (not state: registering again is harmless). */
     long pendingBucket = Long.MIN_VALUE;
     long earlyBucket = Long.MIN_VALUE;
+    /** When the key last saw an event, with {@code models.idle-ttl} ({@link IdleModels}); else 0. */
+    long lastSeen;
 
     Entry(ModelState model) {
       this.model = model;
@@ -56,6 +58,11 @@ final class ModelCache {
       release.accept(e.getValue().model);
     }
     entries.put(key, entry);
+  }
+
+  /** Removes a key's entry without writing it back or releasing its model (the caller does); null when not cached. */
+  Entry remove(String key) {
+    return entries.remove(key);
   }
 
   /** Visits every cached entry, without changing the access order. */

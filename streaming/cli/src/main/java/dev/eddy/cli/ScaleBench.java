@@ -1,0 +1,53 @@
+package dev.eddy.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.eddy.cli.bench.LatencyBenchmark;
+import dev.eddy.cli.bench.ScaleBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The scale modes of {@code bin/eddy bench} ({@code --transactional}, {@code --keys}, {@code --latency}): run and print. */
+final class ScaleBench {
+  private ScaleBench() {}
+
+  static int run(BenchCommand o) throws Exception {
+    if (o.events < 1) {
+      throw new IllegalArgumentException("--events must be >= 1, got " + o.events);
+    }
+    if (o.latencySeconds < 1) {
+      throw new IllegalArgumentException("--latency-seconds must be >= 1, got " + o.latencySeconds);
+    }
+    Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    Object result;
+    if (o.transactional) {
+      var r = ScaleBenchmark.transactional(o.events, o.formats, dir, System.out);
+      System.out.printf("%nevents %d (parallelism 1, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
+      r.forEach(t -> System.out.printf("%-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f rec/s"
+          + "  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.format(), t.plainPerSecond(),
+          t.transactionalPerSecond(), t.jobPerSecond(), t.ratioToPlain(), t.ratioToTransactional()));
+      result = r;
+    } else if (o.keys > 0) {
+      var r = ScaleBenchmark.keys(o.events, o.keys, o.keySkew, dir, System.out);
+      System.out.printf("%nevents %d, keys %d (%s)%n", r.events(), r.keys(), r.skew());
+      r.runs().forEach(k -> System.out.printf("%-9s keys seen %,9d  %,9.0f ev/s  live heap max %,6d MiB  checkpoints %d:"
+          + " avg %,.0f ms, max %,.0f ms, avg %,.0f bytes added  state %,d bytes (%,.0f per model)%n", k.stream(),
+          k.distinctKeys(), k.perSecond(), k.probe().maxHeapBytes() >> 20, k.probe().checkpoints(),
+          k.probe().checkpointMillisAvg(), k.probe().checkpointMillisMax(), k.probe().checkpointedBytesAvg(),
+          k.probe().stateBytes(), k.stateBytesPerModel()));
+      System.out.printf("ratio many keys / one key (the faster one-key run) %.3f%n", r.ratio());
+      result = r;
+    } else {
+      var r = LatencyBenchmark.run(o.events, java.time.Duration.ofSeconds(o.latencySeconds), dir, System.out);
+      System.out.printf("%nmaximum rate (at-least-once, bounded) %,.0f ev/s%n", r.maxPerSecond());
+      r.runs().forEach(l -> System.out.printf("%-13s checkpoints %-3s at %,7.0f ev/s: %,d predictions  p50 %,.0f ms"
+          + "  p99 %,.0f ms  p99.9 %,.0f ms  max %,.0f ms%n", l.guarantee(), l.interval(), l.ratePerSecond(), l.predictions(),
+          l.p50(), l.p99(), l.p999(), l.max()));
+      result = r;
+    }
+    if (o.json != null) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.json.toFile(), result);
+    }
+    return 0;
+  }
+}

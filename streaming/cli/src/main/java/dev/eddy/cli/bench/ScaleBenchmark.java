@@ -1,0 +1,116 @@
+package dev.eddy.cli.bench;
+
+import dev.eddy.cli.kafka.KafkaBroker;
+import dev.eddy.core.kafka.CheckedProducer;
+import dev.eddy.core.kafka.JobKafka;
+import dev.eddy.core.kafka.KafkaConnection;
+import dev.eddy.core.kafka.TopicAdmin;
+import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.JobSpecReader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The scale benchmarks of issue 14, each next to its baseline in the same run, on an embedded broker
+ * and a MiniCluster at parallelism 1, the demo's job (PA-I, HDDM-A with background retraining,
+ * exactly-once, 2 s checkpoints unless said):
+ * <ul>
+ *   <li>{@link #transactional}: per input format, the plain passthrough, the transactional passthrough
+ *       ({@link TransactionalPassthrough}) and the job over the same records;
+ *   <li>{@link #keys}: the job over a stream of one model key, then over the same stream with N keys
+ *       (uniform or Zipf), then the one-key stream again (the faster one-key run is the baseline: the
+ *       first run pays the JIT's warm-up); live heap, checkpoint duration and sizes of each.
+ * </ul>
+ */
+public final class ScaleBenchmark {
+  private ScaleBenchmark() {}
+
+  /** One format's rates: plain and transactional passthrough, the job; ratios of the job to each. */
+  public record Throughput(String format, long events, double plainPerSecond, double transactionalPerSecond,
+      double jobPerSecond, double ratioToPlain, double ratioToTransactional) {}
+
+  /** One job run of the keys benchmark. */
+  public record KeysRun(String stream, long distinctKeys, double perSecond, JobProbe probe, double stateBytesPerModel) {}
+
+  /** The keys benchmark: its runs in order, and the many-keys rate over the best one-key rate. */
+  public record Keys(long events, int keys, String skew, List<KeysRun> runs, double ratio) {}
+
+  /** The spec of a bench job {@code name} over {@code events}. */
+  static JobSpec spec(String bootstrap, String name, String events, String format, boolean keyed, String guarantee,
+      String interval) {
+    String t = name + "-";
+    return JobSpecReader.parse(String.join("\n",
+        "name: " + name,
+        "kafka:",
+        "  bootstrap: " + bootstrap,
+        "  topics: {events: " + events + ", labels: " + t + "labels, predictions: " + t + "predictions, drift: " + t
+            + "drift, models: " + t + "models, dead-letter: " + t + "dlq}",
+        "input: {format: " + format + (keyed ? ", model-key: key" : "") + "}",
+        "features: [x1, x2, x3, x4, x5]",
+        "learner: {type: pa-i, C: 0.01}",
+        "drift: {detector: hddm-a, retrain: background}",
+        "checkpoint: {interval: " + interval + ", guarantee: " + guarantee + "}",
+        ""));
+  }
+
+  public static List<Throughput> transactional(long events, List<String> formats, Path workDir, PrintStream out)
+      throws Exception {
+    List<Throughput> results = new ArrayList<>();
+    try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
+      String bootstrap = broker.bootstrapServers();
+      for (String format : formats) {
+        String topic = format + "-events";
+        TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic, format + "-plain", format + "-tx"), 1, Set.of());
+        out.println("producing " + events + " " + format + " events ...");
+        try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+          new KeyedStream(format, 1, "uniform", events, 7).produce(p, topic, events);
+        }
+      }
+      for (String format : formats) {
+        String topic = format + "-events";
+        out.println(format + ": plain passthrough ...");
+        double plain = EndToEndBenchmark.passthrough(bootstrap, topic, format + "-plain", events);
+        out.println(format + ": transactional passthrough (1 s commits, read_committed) ...");
+        double tx = TransactionalPassthrough.run(bootstrap, topic, format + "-tx", events);
+        out.println(format + ": Eddy job, exactly-once, bounded ...");
+        JobSpec spec = spec(bootstrap, "tx-" + format, topic, format, false, "exactly-once", "1s");
+        JobKafka.prepare(spec);
+        double job = JobProbe.run(spec, workDir.resolve("tx-" + format)).seconds();
+        EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + format + "-predictions", events);
+        results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job));
+      }
+    }
+    return results;
+  }
+
+  public static Keys keys(long events, int keys, String skew, Path workDir, PrintStream out) throws Exception {
+    List<KeysRun> runs = new ArrayList<>();
+    try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
+      String bootstrap = broker.bootstrapServers();
+      TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of("one-events", "many-events"), 1, Set.of());
+      long oneKeys;
+      long manyKeys;
+      try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+        out.println("producing " + events + " events of one key ...");
+        oneKeys = new KeyedStream("avro", 1, "uniform", events, 7).produce(p, "one-events", events);
+        out.println("producing the same " + events + " events over " + keys + " keys (" + skew + ") ...");
+        manyKeys = new KeyedStream("avro", keys, skew, events, 7).produce(p, "many-events", events);
+      }
+      String[][] order = {{"one", "one-events"}, {"many", "many-events"}, {"one-again", "one-events"}};
+      for (String[] run : order) {
+        out.println("Eddy job over " + run[1] + " (" + run[0] + ") ...");
+        JobSpec spec = spec(bootstrap, "keys-" + run[0], run[1], "avro", true, "exactly-once", "2s");
+        JobKafka.prepare(spec);
+        JobProbe probe = JobProbe.run(spec, workDir.resolve(run[0]));
+        EndToEndBenchmark.requirePredictions(bootstrap, "keys-" + run[0] + "-predictions", events);
+        long distinct = run[1].equals("one-events") ? oneKeys : manyKeys;
+        runs.add(new KeysRun(run[0], distinct, events / probe.seconds(), probe, (double) probe.stateBytes() / distinct));
+      }
+    }
+    double one = Math.max(runs.get(0).perSecond(), runs.get(2).perSecond());
+    return new Keys(events, keys, skew, runs, runs.get(1).perSecond() / one);
+  }
+}
