@@ -136,7 +136,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         deadlines(LabelWaits.EARLY_DEADLINES, "eddy-early-expiry", new Deadlines(false)),
         getMetricGroup());
     guard = new GuardGate(guardConfig, getPartitionedState(new ValueStateDescriptor<>(GuardGate.RATE_STATE,
-        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), getMetricGroup());
+        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), metrics.group());
   }
 
   private static MapStateDescriptor<String, byte[]> bytesByEventId(String name) {
