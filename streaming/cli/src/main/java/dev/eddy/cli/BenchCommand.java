@@ -3,6 +3,7 @@ package dev.eddy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.bench.EndToEndBenchmark;
+import dev.eddy.cli.bench.GuardCost;
 import dev.eddy.cli.bench.MetricsCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--metrics-cost", description = "Instead: the job with its metrics off, and on with the Prometheus reporter scraped every second, over the same events, alternating for --rounds rounds.")
   boolean metricsCost;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost or --guard-cost (default: ${DEFAULT-VALUE}).")
   int rounds;
+
+  @Option(names = "--guard-cost", description = "Instead: the job without and with the poisoning guard (every rule on, none refusing), over the same clean events, alternating for --rounds rounds.")
+  boolean guardCost;
 
   @Override
   public Integer call() throws Exception {
@@ -49,6 +53,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--bad-percent must be in 0..100, got " + badPercent);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    if (guardCost) {
+      GuardCost.Result g = GuardCost.run(events, rounds, dir, System.out);
+      System.out.printf("%nevents %d, rounds %d%nguard off  median %,.0f events/s  %s%nguard on   median %,.0f events/s  %s"
+          + "%nratio on/off %.3f%n", g.events(), g.rounds(), g.offMedian(), java.util.Arrays.toString(g.offPerSecond()),
+          g.onMedian(), java.util.Arrays.toString(g.onPerSecond()), g.ratio());
+      return 0;
+    }
     if (metricsCost) {
       MetricsCost.Result c = MetricsCost.run(events, rounds, dir, System.out);
       System.out.printf("%nevents %d, rounds %d%nmetrics off  median %,.0f events/s  %s%nmetrics on   median %,.0f events/s  %s"

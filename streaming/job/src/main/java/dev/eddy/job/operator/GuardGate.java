@@ -23,9 +23,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * The learner operator's side of the poisoning guard ({@link Guard}): the engine-free rules, the
- * per-key {@code max-learn-rate} bucket in keyed state of its own ({@value #RATE_STATE}, Flink's
- * serializer of a {@code double[]}: {tokens, clock}; checkpointed with the rest of the keyed state,
- * kept out of the model's codec), the refusal counters, and the quarantine record of an outlier.
+ * per-key {@code max-learn-rate} bucket (in the key's {@link ModelCache.Entry} while cached, written back
+ * with the model to keyed state of its own, {@value #RATE_STATE}: Flink's serializer of a {@code
+ * double[]}, {tokens, clock}; checkpointed with the rest of the keyed state, kept out of the model's
+ * codec), the refusal counters, and the quarantine record of an outlier.
  */
 final class GuardGate {
   /** Name of the keyed state of a key's learn-rate bucket; part of savepoint compatibility, never rename. */
@@ -66,10 +67,12 @@ final class GuardGate {
   }
 
   /**
-   * Whether the current key may learn an example whose event is at {@code eventTime} and label at
-   * {@code labelTime}: the label is young enough, and the key's bucket has a token (taken). Counts a refusal.
+   * Whether the current key, whose cached model is {@code entry}, may learn an example whose event is at
+   * {@code eventTime} and label at {@code labelTime}: the label is young enough, and the key's bucket
+   * has a token (taken). The bucket lives in the entry, read from keyed state the first time
+   * ({@link #store} writes it back with the model). Counts a refusal.
    */
-  boolean admit(long eventTime, long labelTime) throws IOException {
+  boolean admit(ModelCache.Entry entry, long eventTime, long labelTime) throws IOException {
     if (guard.tooOld(eventTime, labelTime)) {
       refused[GuardRule.MAX_LABEL_AGE.ordinal()].inc();
       return false;
@@ -77,13 +80,21 @@ final class GuardGate {
     if (!guard.limitsRate()) {
       return true;
     }
-    LearnRate rate = LearnRate.of(rates.value());
-    boolean admitted = guard.admit(rate, labelTime);
-    rates.update(rate.toArray());
-    if (!admitted) {
-      refused[GuardRule.MAX_LEARN_RATE.ordinal()].inc();
+    if (entry.learnRate == null) {
+      entry.learnRate = LearnRate.of(rates.value());
     }
-    return admitted;
+    if (guard.admit(entry.learnRate, labelTime)) {
+      return true;
+    }
+    refused[GuardRule.MAX_LEARN_RATE.ordinal()].inc();
+    return false;
+  }
+
+  /** Writes the entry's bucket, if it has one, to the current key's state (with its model, on write-back). */
+  void store(ModelCache.Entry entry) throws IOException {
+    if (entry.learnRate != null) {
+      rates.update(entry.learnRate.toArray());
+    }
   }
 
   /** The learn half with the step bounded by {@code max-step}. */

@@ -182,7 +182,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       label = first == null ? Double.NaN : first.label;
       labelTime = first == null ? labelTime : first.timestamp;
     }
-    if (!Double.isNaN(label) && guard.admit(e.timestamp, labelTime)) {
+    if (!Double.isNaN(label) && guard.admit(entry, e.timestamp, labelTime)) {
       learn(e.modelKey, entry, scored, label, e.timestamp);
     }
     entry.dirty = true;
@@ -194,7 +194,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     if (waiting != null) {
       ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
       entry.labelsMatched++;
-      if (guard.admit(waiting.eventTime(), l.timestamp)) {
+      if (guard.admit(entry, waiting.eventTime(), l.timestamp)) {
         learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
       }
       entry.dirty = true;
@@ -352,6 +352,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     setCurrentKey(key);
     try {
       state.update(ModelStateCodec.encode(entry.model));
+      guard.store(entry);
       if (entry.labelsMatched + entry.labelsExpired > 0) {
         labelCounts.update(new long[] {entry.labelsMatched, entry.labelsExpired});
       }

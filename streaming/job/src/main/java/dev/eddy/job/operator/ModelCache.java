@@ -27,6 +27,8 @@ final class ModelCache {
     /** The last deadline seconds registered for this key (not state: registering again is harmless). */
     long pendingBucket = Long.MIN_VALUE;
     long earlyBucket = Long.MIN_VALUE;
+    /** The key's guard.max-learn-rate bucket once used (written back with the model), else null. */
+    dev.eddy.core.guard.LearnRate learnRate;
 
     Entry(ModelState model) {
       this.model = model;
