@@ -4,6 +4,7 @@ import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.DriftEvent;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
+import dev.eddy.schemas.QuarantinedEvent;
 import dev.eddy.sinks.AvroRecordSerializer.SerializableKey;
 import java.io.Serializable;
 import java.util.List;
@@ -38,6 +39,13 @@ public final class Output<T extends SpecificRecordBase> implements Serializable 
   public static final Output<DeadLetter> DEAD_LETTER =
       new Output<>("dead-letter", DeadLetter.class, d -> null, DEFAULT_MAX_RECORD_BYTES);
 
+  /**
+   * Events the poisoning guard kept from learning ({@code guard.max-z}), keyed by model key; written
+   * only when the spec names {@code guard.quarantine-topic}.
+   */
+  public static final Output<QuarantinedEvent> QUARANTINE =
+      new Output<>("quarantine", QuarantinedEvent.class, QuarantinedEvent::getModelKey, DEFAULT_MAX_RECORD_BYTES);
+
   private final String name;
   private final Class<T> type;
   private final SerializableKey<T> key;
@@ -50,9 +58,9 @@ public final class Output<T extends SpecificRecordBase> implements Serializable 
     this.maxRecordBytes = maxRecordBytes;
   }
 
-  /** Every output, in the order the job wires them. */
+  /** Every output, in the order the job wires them (the quarantine only when the spec asks for it). */
   public static List<Output<?>> all() {
-    return List.of(PREDICTIONS, DRIFT, MODELS, DEAD_LETTER);
+    return List.of(PREDICTIONS, DRIFT, MODELS, DEAD_LETTER, QUARANTINE);
   }
 
   /** The output's role name: its topic's key in the spec, its tag and the prefix of its sink's uid. */

@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * State: two tables, the weights and G.
  */
-final class AdaGrad extends LogisticLearner {
+final class AdaGrad extends LogisticLearner implements dev.eddy.learners.PlainWeights {
 
   static final String TYPE = "adagrad";
   private static final int W = 0;

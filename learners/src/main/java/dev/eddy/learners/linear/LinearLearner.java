@@ -234,6 +234,16 @@ abstract class LinearLearner implements OnlineLearner {
     return state.classes;
   }
 
+  /** Weight {@code index} of class model {@code row} (table 0); see {@link dev.eddy.learners.PlainWeights}. */
+  public final double weight(int row, int index) {
+    return state.tables[0][row][index];
+  }
+
+  /** Sets weight {@code index} of class model {@code row} (table 0); see {@link dev.eddy.learners.PlainWeights}. */
+  public final void setWeight(int row, int index, double value) {
+    state.tables[0][row][index] = value;
+  }
+
   @Override
   public String layout() {
     return OnlineLearner.super.layout() + " with " + state.classes + " class models";

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * with η_t from {@link SgdConfig#rate}. Unregularized. State: one table, the weights.
  */
-final class LogisticSgd extends LogisticLearner {
+final class LogisticSgd extends LogisticLearner implements dev.eddy.learners.PlainWeights {
 
   static final String TYPE = "logistic";
 

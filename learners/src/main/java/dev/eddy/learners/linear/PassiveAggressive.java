@@ -23,7 +23,7 @@ import java.util.Map;
  * with τ from {@link PassiveAggressiveConfig#cap()}, x̃ = (x, 1) carrying the bias, so ‖x̃‖² = ‖x‖² + 1.
  * One-vs-rest multiclass runs the binary rule per class. State: one table, the weights.
  */
-final class PassiveAggressive extends LinearLearner {
+final class PassiveAggressive extends LinearLearner implements dev.eddy.learners.PlainWeights {
 
   private final PassiveAggressiveConfig config;
   private final double cap;

@@ -19,7 +19,7 @@ import java.util.Map;
  * probabilities are the units' outputs normalized. Unlike MOA, the weights start at 0 rather than
  * at random in [-0.1, 0.1], so a run needs no seed. State: the weights.
  */
-final class SigmoidPerceptron extends LogisticLearner {
+final class SigmoidPerceptron extends LogisticLearner implements dev.eddy.learners.PlainWeights {
 
   static final String TYPE = "perceptron";
 

@@ -6,6 +6,7 @@ import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
+import dev.eddy.schemas.QuarantinedEvent;
 import java.util.List;
 
 /**
@@ -19,10 +20,11 @@ public final class Topics {
   public static final AvroCodec<DriftEvent> DRIFT = AvroCodec.of(DriftEvent.class);
   public static final AvroCodec<ModelSnapshot> MODEL = AvroCodec.of(ModelSnapshot.class);
   public static final AvroCodec<DeadLetter> DEAD_LETTER = AvroCodec.of(DeadLetter.class);
+  public static final AvroCodec<QuarantinedEvent> QUARANTINED = AvroCodec.of(QuarantinedEvent.class);
 
   /** All codecs, in the order {@link #decodeAny} tries them. */
   public static final List<AvroCodec<?>> ALL =
-      List.of(PREDICTION, EVENT, LABEL, DRIFT, MODEL, DEAD_LETTER);
+      List.of(PREDICTION, EVENT, LABEL, DRIFT, MODEL, DEAD_LETTER, QUARANTINED);
 
   private Topics() {}
 

@@ -7,6 +7,7 @@ import dev.eddy.schemas.Event;
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
+import dev.eddy.schemas.QuarantinedEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -84,6 +85,20 @@ class SchemaHistoryTest {
     assertThat(d.getTimestamp()).isEqualTo(1_700_000_000_002L);
     assertThat(d.getValueSize()).isNull();
     assertThat(d.getKeySize()).isNull();
+  }
+
+  @Test
+  void aVersion1QuarantinedEventDecodes() throws IOException {
+    QuarantinedEvent q = Topics.QUARANTINED.decode(golden("quarantinedevent-v1.bin"));
+    assertThat(q.getId()).isEqualTo("e-7");
+    assertThat(q.getModelKey()).isEqualTo("tenant-a");
+    assertThat(q.getTimestamp()).isEqualTo(1_700_000_000_003L);
+    assertThat(q.getFeatures()).isEqualTo(Map.of("x1", 1.0e6, "x2", 0.25));
+    assertThat(q.getLabel()).isEqualTo(1.0);
+    assertThat(q.getRule()).isEqualTo("max-z");
+    assertThat(q.getReason()).isEqualTo("guard.max-z: x1 is 1731.9 standard deviations from its mean (max-z 6.0)");
+    assertThat(q.getModelVersion()).isEqualTo(2);
+    assertThat(Topics.decodeAny(golden("quarantinedevent-v1.bin"))).isInstanceOf(QuarantinedEvent.class);
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.bench.EndToEndBenchmark;
 import dev.eddy.cli.bench.LabelsLaterBenchmark;
 import dev.eddy.cli.bench.LabelsLaterReport;
+import dev.eddy.cli.bench.GuardCost;
 import dev.eddy.cli.bench.MetricsCost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--metrics-cost", description = "Instead: the job with its metrics off, and on with the Prometheus reporter scraped every second, over the same events, alternating for --rounds rounds.")
   boolean metricsCost;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost or --guard-cost (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--labels-later", description = "Instead: what labels that come later cost (issue 10): the state and"
@@ -76,6 +77,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--latency-seconds", defaultValue = "30", description = "Seconds measured per --latency setting (default: ${DEFAULT-VALUE}).")
   int latencySeconds;
 
+  @Option(names = "--guard-cost", description = "Instead: the job without and with the poisoning guard (every rule on, none refusing), over the same clean events, alternating for --rounds rounds.")
+  boolean guardCost;
+
   @Override
   public Integer call() throws Exception {
     if (transactional || keys > 0 || latency) {
@@ -88,6 +92,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--bad-percent must be in 0..100, got " + badPercent);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    if (guardCost) {
+      GuardCost.Result g = GuardCost.run(events, rounds, dir, System.out);
+      System.out.printf("%nevents %d, rounds %d%nguard off  median %,.0f events/s  %s%nguard on   median %,.0f events/s  %s"
+          + "%nratio on/off %.3f%n", g.events(), g.rounds(), g.offMedian(), java.util.Arrays.toString(g.offPerSecond()),
+          g.onMedian(), java.util.Arrays.toString(g.onPerSecond()), g.ratio());
+      return 0;
+    }
     if (labelsLater) {
       LabelsLaterReport.print(LabelsLaterBenchmark.run(events, accuracyEvents, delays, dir, System.out), System.out, json);
       return 0;

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.csv.CsvColumns;
 import dev.eddy.cli.csv.CsvReader;
 import dev.eddy.cli.csv.CsvRow;
+import dev.eddy.core.guard.GuardConfig;
+import dev.eddy.core.guard.GuardRule;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.model.ModelState;
+import dev.eddy.core.spec.GuardSpecReader;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
@@ -106,6 +109,18 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Also write each example's prediction here as CSV: example (0-based), score, predictedLabel, modelVersion.")
   Path predictionsFile;
 
+  @Option(names = "--guard", paramLabel = "KEY=VALUE",
+      description = "A rule of the poisoning guard, as under guard: in a job spec, repeatable: max-z, max-step, max-learn-rate, max-label-age (README \"Security\"). Refusals are printed.")
+  Map<String, String> guard = new LinkedHashMap<>();
+
+  @Option(names = "--rows-per-second", defaultValue = "1000", paramLabel = "R",
+      description = "Record time of the rows for the guard's max-learn-rate and max-label-age: row i at i/R seconds (default: ${DEFAULT-VALUE}, the demo's stream).")
+  double rowsPerSecond;
+
+  @Option(names = "--poison", paramLabel = "flips=F,outliers=O[,burst-at=A,burst-seconds=S,seed=N]",
+      description = "Binary task only: inject an attacker's records (F x rows label flips in a burst, O x rows extreme records) and print the accuracy of the file's own rows against their true labels (README \"Security\").")
+  String poison;
+
   @Option(names = "--no-progress", description = "Do not show the progress bar.")
   boolean noProgress;
 
@@ -149,8 +164,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     long skipped;
     try (PrintWriter predictions = predictionsFile == null ? null
         : new PrintWriter(Files.newBufferedWriter(predictionsFile))) {
-      evaluation = new EvaluationRun(model, window, drift, predictions, delay);
-      skipped = run(evaluation, scan, badRows);
+      evaluation = new EvaluationRun(model, window, drift, predictions, delay).guarded(guardConfig(model), rowsPerSecond);
+      Poisoning attack = poisoning(scan);
+      skipped = run(evaluation, scan, badRows, attack);
+      if (attack != null) {
+        spec.commandLine().getOut().print(attack.summary());
+      }
       evaluation.finish();
     }
     EvaluationReport report = evaluation.report((System.nanoTime() - start) / 1e9, skipped);
@@ -162,6 +181,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     out.print(report.toText());
     drift.results().forEach((name, value) -> out.println(name + ": " + value));
+    if (!guard.isEmpty()) {
+      for (GuardRule rule : GuardRule.values()) {
+        out.println("guard " + rule.label() + " refused: " + evaluation.guard().refused(rule));
+      }
+      out.println("guard max-step clipped: " + evaluation.guard().clipped());
+    }
     out.flush();
     if (json != null) {
       Map<String, Object> result = new java.util.LinkedHashMap<>(report.toMap());
@@ -169,6 +194,19 @@ public final class EvaluateCommand implements Callable<Integer> {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
     }
     return 0;
+  }
+
+  /** The guard of the {@code --guard} options, checked as the spec's {@code guard:} section. */
+  private GuardConfig guardConfig(ModelState model) {
+    if (!(rowsPerSecond > 0) || Double.isInfinite(rowsPerSecond)) {
+      throw usage("--rows-per-second must be > 0 but was " + rowsPerSecond);
+    }
+    try {
+      return GuardSpecReader.read(guard, standardize, new JobSpec.Learner(learner, model.config().learnerParams()),
+          model.config().dimension(), model.config().task());
+    } catch (IllegalArgumentException e) {
+      throw usage("--guard: " + e.getMessage());
+    }
   }
 
   /** The model the job would run for this file's columns and these options. */
@@ -237,7 +275,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private long run(EvaluationRun evaluation, Scan scan, List<String> badRows) throws IOException {
+  private Poisoning poisoning(Scan scan) {
+    if (poison == null) {
+      return null;
+    }
+    if (scan.labels.task() != Task.BINARY) {
+      throw usage("--poison: needs a binary task, got " + scan.labels.task());
+    }
+    try {
+      return Poisoning.parse(poison, scan.rows, rowsPerSecond);
+    } catch (IllegalArgumentException e) {
+      throw usage("--poison: " + e.getMessage());
+    }
+  }
+
+  private long run(EvaluationRun evaluation, Scan scan, List<String> badRows, Poisoning attack) throws IOException {
     long skipped = 0;
     double[] numbers = new double[scan.columns.numeric().size()];
     String[] categories = new String[scan.columns.categorical().size()];
@@ -249,7 +301,11 @@ public final class EvaluateCommand implements Callable<Integer> {
           try {
             double label = scan.labels.encode(row.cell(scan.labelIndex));
             scan.columns.split(row.cells(), numbers, categories);
-            evaluation.step(numbers, categories, label);
+            if (attack == null) {
+              evaluation.step(numbers, categories, label);
+            } else {
+              attack.step(evaluation, numbers, categories, label);
+            }
           } catch (IllegalArgumentException e) {
             problem = e.getMessage();
           }

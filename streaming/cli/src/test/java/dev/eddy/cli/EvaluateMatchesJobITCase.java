@@ -40,7 +40,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * produced as events to a real broker for the job on a MiniCluster (bounded), gives identical
  * predictions (score, label, model version for every example), drift and warning positions, model
  * versions and final prequential metrics (evaluate's JSON and the models topic's last snapshot), for
- * each retraining policy on a binary task and for a multiclass (class names) and a regression task.
+ * each retraining policy on a binary task and for a multiclass (class names) and a regression task;
+ * and with the poisoning guard (every rule that refuses or bounds on this stream: outliers beyond 1.7
+ * sd of SEA's uniform features, 500 learns a second of the 1000 rows a second, steps of 0.05).
  */
 @Tag("slow")
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -48,11 +50,15 @@ class EvaluateMatchesJobITCase {
   static final int ROWS = 4000;
   @RegisterExtension static final KafkaTestSupport kafka = new KafkaTestSupport();
 
-  @ParameterizedTest(name = "{0}, retrain {1}")
-  @CsvSource({"binary, reset, ddm", "binary, background, ddm", "binary, window, ddm",
-      "multiclass, background, ddm", "regression, background, adwin"})
-  void evaluateAndTheJobAgreeExactly(String task, String policy, String detector, @TempDir Path dir) throws Exception {
-    String name = task + "-" + policy;
+  @ParameterizedTest(name = "{0}, retrain {1} {3}")
+  @CsvSource({"binary, reset, ddm,", "binary, background, ddm,", "binary, window, ddm,",
+      "multiclass, background, ddm,", "regression, background, adwin,",
+      "binary, background, ddm, guarded"})
+  void evaluateAndTheJobAgreeExactly(String task, String policy, String detector, String guarded, @TempDir Path dir)
+      throws Exception {
+    String name = task + "-" + policy + (guarded == null ? "" : "-guarded");
+    List<String> guard = guarded == null ? List.of()
+        : List.of("--guard", "max-z=1.7", "--guard", "max-learn-rate=500", "--guard", "max-step=0.05");
     Path csv = dir.resolve(name + ".csv");
     List<Event> events = streamWithAFlip(task, csv);
 
@@ -61,10 +67,17 @@ class EvaluateMatchesJobITCase {
     var cli = EddyCli.commandLine();
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err, true));
-    cli.setOut(new PrintWriter(new StringWriter(), true));
-    assertThat(cli.execute("evaluate", "--csv", csv.toString(), "--label-column", "y", "--learner", "pa-i",
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    List<String> args = new ArrayList<>(List.of("evaluate", "--csv", csv.toString(), "--label-column", "y", "--learner", "pa-i",
         "--param", "C=0.1", "--task", task, "--drift", detector, "--retrain", policy, "--json", json.toString(),
-        "--predictions", offline.toString(), "--no-progress")).as(err.toString()).isZero();
+        "--predictions", offline.toString(), "--no-progress"));
+    args.addAll(guard);
+    assertThat(cli.execute(args.toArray(String[]::new))).as(err.toString()).isZero();
+    if (guarded != null) { // every rule acted, so the agreement below covers them
+      assertThat(out.toString()).containsPattern("guard max-z refused: [1-9]")
+          .containsPattern("guard max-learn-rate refused: [1-9]").containsPattern("guard max-step clipped: [1-9]");
+    }
 
     JobSpec spec = JobSpecReader.parse(String.join("\n",
         "name: same-step-" + name,
@@ -75,7 +88,8 @@ class EvaluateMatchesJobITCase {
         task.equals("multiclass") ? "classes: [" + String.join(", ", CLASSES) + "]" : "",
         "learner: {type: pa-i, C: 0.1}",
         "drift: {detector: " + detector + ", retrain: " + policy + "}",
-        "models: {publish-every: " + ROWS + "}",
+        "models: {publish-every: " + (guarded == null ? ROWS : 1) + "}", // guarded: fewer learns than rows
+        guarded == null ? "" : "guard: {max-z: 1.7, max-learn-rate: 500, max-step: 0.05}",
         "checkpoint: {interval: 500ms}",
         ""));
     var topics = spec.kafka().topics();

@@ -107,7 +107,7 @@ public final class EddyJob {
             .keyBy(ModelInput::modelKey)
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
                 new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
-                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()))
+                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard()))
             .uid("learner")
             .name("learner " + spec.learner().type());
     GpuPlacement.apply(env, spec, predictions);
@@ -122,6 +122,9 @@ public final class EddyJob {
         .union(labels.getSideOutput(deadLetters), predictions.getSideOutput(deadLetters)), Output.DEAD_LETTER, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.DRIFT)), Output.DRIFT, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.MODELS)), Output.MODELS, sinks, spec);
+    if (spec.guard().quarantineTopic() != null) {
+      write(predictions.getSideOutput(OutputTags.of(Output.QUARANTINE)), Output.QUARANTINE, spec.guard().quarantineTopic(), sinks, spec);
+    }
   }
 
   /**
@@ -154,7 +157,12 @@ public final class EddyJob {
   /** Sinks {@code stream} to the topic the spec names for {@code output}; uid and name follow the output's name. */
   private static <T extends SpecificRecordBase> void write(
       DataStream<T> stream, Output<T> output, EddySinks sinks, JobSpec spec) {
-    stream.sinkTo(sinks.sink(output, spec.kafka().topics().of(output.name()), spec.kafka().topics().deadLetter()))
+    write(stream, output, spec.kafka().topics().of(output.name()), sinks, spec);
+  }
+
+  private static <T extends SpecificRecordBase> void write(
+      DataStream<T> stream, Output<T> output, String topic, EddySinks sinks, JobSpec spec) {
+    stream.sinkTo(sinks.sink(output, topic, spec.kafka().topics().deadLetter()))
         .uid(output.name() + "-sink")
         .name(output.name());
   }

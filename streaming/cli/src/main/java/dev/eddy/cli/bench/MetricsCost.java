@@ -123,10 +123,15 @@ public final class MetricsCost {
 
   /** The demo's job under {@code name}: its own consumer group and output topics, the shared events topic. */
   static JobSpec spec(String bootstrap, String name) {
-    return JobSpecReader.parse(SeededWorkload.spec(bootstrap).replace("name: eddy-demo", "name: " + name)
+    return JobSpecReader.parse(specText(bootstrap, name));
+  }
+
+  /** The YAML of {@link #spec}. */
+  static String specText(String bootstrap, String name) {
+    return SeededWorkload.spec(bootstrap).replace("name: eddy-demo", "name: " + name)
         .replace("  bootstrap: " + bootstrap, "  bootstrap: " + bootstrap + "\n  topics: {events: events, labels: "
             + name + "-labels, predictions: " + name + "-predictions, drift: " + name + "-drift, models: " + name
-            + "-models, dead-letter: " + name + "-dlq}"));
+            + "-models, dead-letter: " + name + "-dlq}");
   }
 
   static double median(double[] values) {

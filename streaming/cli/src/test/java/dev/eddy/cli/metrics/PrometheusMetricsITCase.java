@@ -201,23 +201,7 @@ class PrometheusMetricsITCase {
     return await(url, s -> s.sum(p(EddyMetric.LEARNED)) >= events && s.sum(p(EddyMetric.PREDICTIONS)) >= events);
   }
 
-  /** Scrapes until {@code done} holds (within 150 s). */
   private static PrometheusScrape await(String url, java.util.function.Predicate<PrometheusScrape> done) throws Exception {
-    long deadline = System.nanoTime() + 150_000_000_000L;
-    PrometheusScrape last = null;
-    Exception failure = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = PrometheusScrape.get(url);
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (java.io.IOException e) {
-        failure = e; // the reporter starts with the TaskManager
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("the scrape never showed what the test waits for; last: "
-        + (last == null ? failure : last.samples().size() + " samples"));
+    return Scrapes.await(url, done);
   }
 }

@@ -32,7 +32,11 @@ public final class JobAcls {
       acls.add(allow(ResourceType.TOPIC, in, PatternType.LITERAL, AclOperation.READ, principal));
     }
     acls.add(allow(ResourceType.GROUP, spec.kafka().groupId(), PatternType.LITERAL, AclOperation.READ, principal));
-    for (String out : List.of(topics.predictions(), topics.drift(), topics.models(), topics.deadLetter())) {
+    List<String> outputs = new java.util.ArrayList<>(List.of(topics.predictions(), topics.drift(), topics.models(), topics.deadLetter()));
+    if (spec.guard().quarantineTopic() != null) {
+      outputs.add(spec.guard().quarantineTopic());
+    }
+    for (String out : outputs) {
       acls.add(allow(ResourceType.TOPIC, out, PatternType.LITERAL, AclOperation.WRITE, principal));
     }
     acls.add(allow(ResourceType.TRANSACTIONAL_ID, spec.name() + "-", PatternType.PREFIXED, AclOperation.WRITE, principal));

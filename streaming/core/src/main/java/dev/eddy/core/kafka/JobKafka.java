@@ -44,12 +44,16 @@ public final class JobKafka {
 
   /**
    * Creates the spec's missing topics as the user of {@code as} (the job's own connection, or an
-   * administrator's when the job's user may not create topics), the models topic compacted and
+   * administrator's when the job's user may not create topics; the guard's quarantine topic too), the models topic compacted and
    * taking records as large as a model snapshot.
    */
   public static void createTopics(JobSpec spec, KafkaConnection as) {
     var topics = spec.kafka().topics();
-    TopicAdmin.ensureTopics(as, topics.all(), 1, Set.of(topics.models()));
+    var all = new java.util.ArrayList<>(topics.all());
+    if (spec.guard().quarantineTopic() != null) {
+      all.add(spec.guard().quarantineTopic());
+    }
+    TopicAdmin.ensureTopics(as, all, 1, Set.of(topics.models()));
     TopicAdmin.ensureMaxMessageBytes(as, topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
   }
 

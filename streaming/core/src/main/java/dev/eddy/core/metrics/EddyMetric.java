@@ -46,7 +46,11 @@ public enum EddyMetric {
   LABELS_EXPIRED("eddyLabelsExpired", Kind.COUNTER, "events", "Events whose label did not come within labels.wait."),
   LABELS_EARLY("eddyLabelsEarly", Kind.COUNTER, "labels", "Labels that arrived before their event."),
   LABELS_DUPLICATE("eddyLabelsDuplicate", Kind.COUNTER, "labels", "Second labels of an event, ignored."),
-  LABEL_DELAY("eddyLabelDelay", Kind.HISTOGRAM, "ms", "How long a waiting event waited for its label (its count: waits that ended with the label), last 1000.");
+  LABEL_DELAY("eddyLabelDelay", Kind.HISTOGRAM, "ms", "How long a waiting event waited for its label (its count: waits that ended with the label), last 1000."),
+  GUARD_REFUSALS("eddyGuardRefusals", Kind.COUNTER, "examples",
+      "Examples the poisoning guard kept from learning (an event is still predicted), by the rule of guard: that refused it.",
+      "rule", dev.eddy.core.guard.GuardRule.NAMES),
+  GUARD_CLIPPED("eddyGuardClipped", Kind.COUNTER, "examples", "Updates scaled back to guard.max-step (learned, with a bounded step).");
 
   /** How a metric is reported. */
   public enum Kind {

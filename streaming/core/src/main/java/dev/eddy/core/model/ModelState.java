@@ -72,8 +72,16 @@ public final class ModelState {
    * @param categories the categorical values, in {@link ModelConfig#categorical()} order
    */
   public Scored predict(double[] raw, String[] categories) {
+    return predict(raw, categories, raw);
+  }
+
+  /**
+   * The predict half, with the standardizer learning {@code statistics} instead of the raw values
+   * (the poisoning guard's clipped values of an outlier, {@code dev.eddy.core.guard.Guard#screen}).
+   */
+  public Scored predict(double[] raw, String[] categories, double[] statistics) {
     List<DriftSignal> drifted = features == null ? List.of() : watchFeatures(raw);
-    FeatureVector x = encode(raw, categories);
+    FeatureVector x = encode(raw, categories, statistics);
     events++;
     Prediction p = model.predict(x);
     boolean retrain = !drifted.isEmpty() && config.drift().featureRetrain();
@@ -122,10 +130,10 @@ public final class ModelState {
     return lastQuiet;
   }
 
-  private FeatureVector encode(double[] raw, String[] categories) {
+  private FeatureVector encode(double[] raw, String[] categories, double[] statistics) {
     double[] x = raw;
     if (standardizer != null) {
-      standardizer.update(raw);
+      standardizer.update(statistics);
       standardizer.transform(raw, scratch);
       x = scratch;
     } else if (hasher == null) {

@@ -1,5 +1,6 @@
 package dev.eddy.core.spec;
 
+import dev.eddy.core.guard.GuardConfig;
 import dev.eddy.core.kafka.KafkaConnection;
 import dev.eddy.learners.Task;
 import java.io.Serializable;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param parallelism job parallelism; 0 = the environment's default
  * @param models how often a model's current parameters are published on the models topic
  * @param labels how labels that arrive after their event (on the labels topic) are matched
+ * @param metrics the job's opt-in metrics
+ * @param guard the guard against poisoned training data ({@link GuardConfig#OFF} when absent)
  */
 public record JobSpec(
     String name,
@@ -40,7 +43,8 @@ public record JobSpec(
     int parallelism,
     Models models,
     Labels labels,
-    Metrics metrics)
+    Metrics metrics,
+    GuardConfig guard)
     implements Serializable {
 
   /**

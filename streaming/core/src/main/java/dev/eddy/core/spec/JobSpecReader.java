@@ -55,7 +55,7 @@ public final class JobSpecReader {
     }
     Node spec = new Node("", (ObjectNode) root);
     spec.allow("name", "kafka", "input", "features", "standardize", "learner", "drift", "task", "classes", "checkpoint", "parallelism",
-        "models", "labels", "metrics");
+        "models", "labels", "metrics", "guard");
 
     String name = spec.text("name", null);
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -83,7 +83,8 @@ public final class JobSpecReader {
     }
     JobSpec.Labels labels = labels(spec.child("labels", false), input);
     JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, target.classes(), checkpoint, parallelism,
-        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels)), labels, metrics(spec.child("metrics", false)));
+        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels)), labels, metrics(spec.child("metrics", false)),
+        GuardSpecReader.read(spec.child("guard", false).object(), standardize, learner, features.size(), task, kafka.topics().all()));
     checkModel(jobSpec);
     return jobSpec;
   }

@@ -68,6 +68,11 @@ public final class LearnerMetrics {
         Integer.parseInt(parameters.getOrDefault(KEY_SERIES, "0")));
   }
 
+  /** The group the learner's metrics go to: the operator's, or an unregistered one when they are switched off. */
+  public MetricGroup group() {
+    return group;
+  }
+
   /** The global job parameter of the spec's {@code metrics.key-series} (set by {@code EddyJob}). */
   public static final String KEY_SERIES = "eddy.metrics.key-series";
 

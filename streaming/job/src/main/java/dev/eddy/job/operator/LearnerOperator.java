@@ -1,5 +1,7 @@
 package dev.eddy.job.operator;
 
+import dev.eddy.core.guard.GuardConfig;
+import dev.eddy.core.guard.Outlier;
 import dev.eddy.core.input.InputEvent;
 import dev.eddy.core.input.InputLabel;
 import dev.eddy.core.input.ModelInput;
@@ -64,6 +66,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private static final OutputTag<DriftEvent> DRIFT = OutputTags.of(Output.DRIFT);
   private static final OutputTag<ModelSnapshot> MODELS = OutputTags.of(Output.MODELS);
   private static final OutputTag<DeadLetter> DEAD_LETTERS = OutputTags.of(Output.DEAD_LETTER);
+  private static final String[] NO_CATEGORIES = new String[0];
   /** Labels that waited in vain for their events are dead-lettered with this reason. */
   public static final String NO_EVENT = "no event for label";
   /** How long labels wait when the operator is built without a spec's labels section. */
@@ -85,6 +88,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient ModelCache cache;
   private transient StreamRecord<Prediction> reuse;
   private transient LearnerMetrics metrics;
+  private GuardConfig guardConfig = GuardConfig.OFF;
+  private transient GuardGate guard;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
@@ -117,6 +122,12 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     this.idleTtlMs = idleTtl == null ? 0 : idleTtl.toMillis();
   }
 
+  /** This operator with the poisoning guard of {@code config} (README "Security"); off by default. */
+  public LearnerOperator guarded(GuardConfig config) {
+    this.guardConfig = config;
+    return this;
+  }
+
   @Override
   public void open() throws Exception {
     super.open();
@@ -138,6 +149,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       idle = new IdleModels(idleTtlMs, getPartitionedState(new ValueStateDescriptor<>(IdleModels.LAST_SEEN, Types.LONG)),
           getInternalTimerService("eddy-idle", VoidNamespaceSerializer.INSTANCE, new IdleTimer()), droppedIdle);
     }
+    guard = new GuardGate(guardConfig, getPartitionedState(new ValueStateDescriptor<>(GuardGate.RATE_STATE,
+        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), metrics.group());
   }
 
   private static MapStateDescriptor<String, byte[]> bytesByEventId(String name) {
@@ -166,19 +179,27 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       entry.lastSeen = now();
     }
     ModelState model = entry.model;
-    Scored scored = model.predict(e.features);
+    Outlier outlier = guard.screen(model, e.features);
+    Scored scored = outlier == null ? model.predict(e.features) : model.predict(e.features, NO_CATEGORIES, outlier.statistics());
     for (DriftSignal s : scored.featureDrifts()) {
       output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(e.modelKey, s, e.timestamp)));
     }
     output.collect(reuse.replace(OutputRecords.prediction(e.id, e.modelKey, model.config(), scored,
         e.hasLabel() ? e.label : null, e.timestamp, System.currentTimeMillis())));
     metrics.predicted(e.timestamp, System.currentTimeMillis(), scored.featureDrifts());
+    if (outlier != null) { // predicted, not learned (its label, if it comes later, finds no waiting event)
+      guard.refuse(e, model, scored, outlier, output);
+      entry.dirty = true;
+      return;
+    }
     double label = e.label;
+    long labelTime = e.timestamp;
     if (!e.hasLabel()) {
       InputLabel first = labels.eventWithoutLabel(entry, e.id, scored, e.timestamp, now());
       label = first == null ? Double.NaN : first.label;
+      labelTime = first == null ? labelTime : first.timestamp;
     }
-    if (!Double.isNaN(label)) {
+    if (!Double.isNaN(label) && guard.admit(entry, e.timestamp, labelTime)) {
       learn(e.modelKey, entry, scored, label, e.timestamp);
     }
     entry.dirty = true;
@@ -190,13 +211,15 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     if (waiting != null) {
       ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
       entry.labelsMatched++;
-      learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
+      if (guard.admit(entry, waiting.eventTime(), l.timestamp)) {
+        learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
+      }
       entry.dirty = true;
     }
   }
 
   private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
-    Learned result = entry.model.learn(scored, label);
+    Learned result = guard.learn(entry.model, scored, label);
     emit(key, entry, result, timestamp);
     metrics.learned(key, entry.model, scored.prediction(), label, result);
   }
@@ -259,6 +282,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       state.clear();
       labelCounts.clear();
       labels.clear();
+      guard.clear();
       idle.dropped();
     }
 
@@ -383,6 +407,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     setCurrentKey(key);
     try {
       state.update(ModelStateCodec.encode(entry.model));
+      guard.store(entry);
       if (entry.labelsMatched + entry.labelsExpired > 0) {
         labelCounts.update(new long[] {entry.labelsMatched, entry.labelsExpired});
       }

@@ -29,6 +29,8 @@ final class ModelCache {
     long earlyBucket = Long.MIN_VALUE;
     /** When the key last saw an event, with {@code models.idle-ttl} ({@link IdleModels}); else 0. */
     long lastSeen;
+    /** The key's guard.max-learn-rate bucket once used (written back with the model), else null. */
+    dev.eddy.core.guard.LearnRate learnRate;
 
     Entry(ModelState model) {
       this.model = model;
