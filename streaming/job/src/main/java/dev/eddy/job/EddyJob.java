@@ -103,7 +103,7 @@ public final class EddyJob {
         EventFormats.labelParser(spec.labels().format(), layout));
 
     SingleOutputStreamOperator<Prediction> predictions =
-        events.union(labels)
+        inEventTime(events, spec.labels()).union(inEventTime(labels, spec.labels()))
             .keyBy(ModelInput::modelKey)
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
                 new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
@@ -125,6 +125,22 @@ public final class EddyJob {
     if (spec.guard().quarantineTopic() != null) {
       write(predictions.getSideOutput(OutputTags.of(Output.QUARANTINE)), Output.QUARANTINE, spec.guard().quarantineTopic(), sinks, spec);
     }
+  }
+
+  /**
+   * With {@code labels.time: event}, the decoded inputs carry their timestamps and watermarks (bounded
+   * out-of-orderness; an input silent for {@code labels.idle-input} stops holding the watermark back), so
+   * that the learner's label waits end on the watermark; else the stream as it is.
+   */
+  private static DataStream<ModelInput> inEventTime(SingleOutputStreamOperator<ModelInput> decoded, JobSpec.Labels labels) {
+    if (!labels.eventTime()) {
+      return decoded;
+    }
+    WatermarkStrategy<ModelInput> strategy = WatermarkStrategy.<ModelInput>forBoundedOutOfOrderness(labels.outOfOrder())
+        .withTimestampAssigner((input, recordTimestamp) -> input.timestamp())
+        .withIdleness(labels.idleInput());
+    String uid = decoded.getTransformation().getUid() + "-watermarks";
+    return decoded.assignTimestampsAndWatermarks(strategy).uid(uid).name("event time of " + decoded.getName());
   }
 
   /**

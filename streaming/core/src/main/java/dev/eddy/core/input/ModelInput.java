@@ -23,6 +23,11 @@ public class ModelInput {
     return in;
   }
 
+  /** The input's timestamp (the event's, or the label's), epoch milliseconds: its event time. */
+  public long timestamp() {
+    return event != null ? event.timestamp : label.timestamp;
+  }
+
   /** The model key that routes this input. */
   public String modelKey() {
     return event != null ? event.modelKey : label.modelKey;

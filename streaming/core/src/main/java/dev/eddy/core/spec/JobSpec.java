@@ -59,14 +59,26 @@ public record JobSpec(
   }
 
   /**
-   * Labels that come on the labels topic, after (or before) their event. Waiting is measured in
-   * processing time.
+   * Labels that come on the labels topic, after (or before) their event.
    *
    * @param format the labels' encoding: a name of {@link dev.eddy.core.input.EventFormats}
    * @param pendingWait how long a predicted event waits for its label before it is dropped and counted as expired
    * @param earlyWait how long a label that came before its event waits for it before it is dead-lettered
+   * @param eventTime the waits are measured in event time (from the event's and the label's timestamps,
+   *     ended by the watermark) instead of processing time
+   * @param outOfOrder event time: how far a record's timestamp may lag the latest one seen (the watermark's delay)
+   * @param idleInput event time: an input partition silent this long stops holding the watermark back
    */
-  public record Labels(String format, java.time.Duration pendingWait, java.time.Duration earlyWait) implements Serializable {}
+  public record Labels(String format, java.time.Duration pendingWait, java.time.Duration earlyWait, boolean eventTime,
+      java.time.Duration outOfOrder, java.time.Duration idleInput) implements Serializable {
+    /** Waits in processing time. */
+    public Labels(String format, java.time.Duration pendingWait, java.time.Duration earlyWait) {
+      this(format, pendingWait, earlyWait, false, java.time.Duration.ZERO, DEFAULT_IDLE_INPUT);
+    }
+
+    /** How long a silent input partition holds the event-time watermark back by default. */
+    public static final java.time.Duration DEFAULT_IDLE_INPUT = java.time.Duration.ofMinutes(1);
+  }
 
   /**
    * @param publishEvery a model's current parameters go to the models topic (as an update of its

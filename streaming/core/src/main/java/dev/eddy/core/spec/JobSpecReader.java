@@ -198,12 +198,32 @@ public final class JobSpecReader {
   }
 
   private static JobSpec.Labels labels(Node node, JobSpec.Input input) {
-    node.allow("format", "wait", "early-wait");
+    node.allow("format", "wait", "early-wait", "time", "out-of-order", "idle-input");
     String format = node.text("format", input.format());
     if (!EventFormats.names().contains(format)) {
       throw new JobSpecException(node.field("format"), "allowed: " + String.join(", ", EventFormats.names()) + "; got " + format);
     }
-    return new JobSpec.Labels(format, duration(node, "wait", "7d"), duration(node, "early-wait", "1min"));
+    String time = node.text("time", "processing");
+    if (!time.equals("processing") && !time.equals("event")) {
+      throw new JobSpecException(node.field("time"), "allowed: processing, event; got " + time);
+    }
+    boolean eventTime = time.equals("event");
+    if (!eventTime && (node.text("out-of-order", null) != null || node.text("idle-input", null) != null)) {
+      String key = node.text("out-of-order", null) != null ? "out-of-order" : "idle-input";
+      throw new JobSpecException(node.field(key), "applies to event time only: needs labels.time: event");
+    }
+    Duration outOfOrder = node.text("out-of-order", null) == null ? Duration.ZERO : nonNegative(node, "out-of-order");
+    return new JobSpec.Labels(format, duration(node, "wait", "7d"), duration(node, "early-wait", "1min"), eventTime,
+        outOfOrder, duration(node, "idle-input", Durations.format(JobSpec.Labels.DEFAULT_IDLE_INPUT)));
+  }
+
+  /** A duration at {@code key}, 0 allowed. */
+  private static Duration nonNegative(Node node, String key) {
+    try {
+      return Durations.parse(node.text(key, null));
+    } catch (IllegalArgumentException e) {
+      throw new JobSpecException(node.field(key), e.getMessage());
+    }
   }
 
   /** A positive duration at {@code key}, or {@code fallback}. */

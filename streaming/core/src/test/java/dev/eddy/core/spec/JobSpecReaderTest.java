@@ -89,6 +89,22 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void labelWaitsAreInProcessingTimeUnlessTheSpecSaysEventTime() {
+    JobSpec.Labels byDefault = JobSpecReader.parse(MINIMAL).labels();
+    assertThat(byDefault.eventTime()).isFalse();
+    JobSpec.Labels event = JobSpecReader.parse(MINIMAL + "labels: {time: event, out-of-order: 5s, idle-input: 30s}\n").labels();
+    assertThat(event.eventTime()).isTrue();
+    assertThat(event.outOfOrder()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(event.idleInput()).isEqualTo(java.time.Duration.ofSeconds(30));
+    JobSpec.Labels defaults = JobSpecReader.parse(MINIMAL + "labels: {time: event}\n").labels();
+    assertThat(defaults.outOfOrder()).isZero();
+    assertThat(defaults.idleInput()).isEqualTo(JobSpec.Labels.DEFAULT_IDLE_INPUT);
+    assertError(MINIMAL + "labels: {time: wall}\n", "job spec: labels.time: allowed: processing, event; got wall");
+    assertError(MINIMAL + "labels: {out-of-order: 5s}\n", "job spec: labels.out-of-order: applies to event time only: needs labels.time: event");
+    assertError(MINIMAL + "labels: {time: event, idle-input: 0s}\n", "job spec: labels.idle-input: must be longer than 0, got 0s");
+  }
+
+  @Test
   void readsTheIdleTtlOffByDefaultAndNoShorterThanLabelsWait() {
     assertThat(JobSpecReader.parse(MINIMAL).models().idleTtl()).isNull();
     assertThat(JobSpecReader.parse(MINIMAL + "models: {idle-ttl: 30d}\n").models().idleTtl()).isEqualTo(java.time.Duration.ofDays(30));

@@ -10,7 +10,8 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 /**
  * Deadlines of many ids per model key, grouped by the second they fall in: one keyed list of ids per
  * (key, second), namespaced by that second ({@code RocksDB} appends it with a merge, no read), and
- * one processing-time timer per (key, second) instead of one per id. A deadline thus passes up to
+ * one timer per (key, second) instead of one per id (processing time, or event time with
+ * {@code labels.time: event}). A deadline thus passes up to
  * one second late; an id whose wait ended early (its label came) stays in its list and is skipped
  * when the second passes. Before this, a timer per waiting event (registered and deleted in RocksDB)
  * cost more than learning from it (JFR, BENCHMARKS.md).
@@ -19,12 +20,15 @@ final class DeadlineBuckets {
   static final long SECOND = 1000;
   private final InternalListState<Object, Long, String> ids;
   private final InternalTimerService<VoidNamespace> timers;
+  private final boolean eventTime;
 
-  DeadlineBuckets(ListState<String> ids, InternalTimerService<VoidNamespace> timers) {
+  /** @param eventTime deadlines are event times, passed by the watermark ({@code labels.time: event}) */
+  DeadlineBuckets(ListState<String> ids, InternalTimerService<VoidNamespace> timers, boolean eventTime) {
     @SuppressWarnings("unchecked")
     InternalListState<Object, Long, String> internal = (InternalListState<Object, Long, String>) ids;
     this.ids = internal;
     this.timers = timers;
+    this.eventTime = eventTime;
   }
 
   /** The second a deadline falls in: the end of that second, when its timer fires. */
@@ -42,7 +46,9 @@ final class DeadlineBuckets {
     long bucket = bucketOf(deadline);
     ids.setCurrentNamespace(bucket);
     ids.add(id);
-    if (bucket != registered) {
+    if (bucket != registered && eventTime) {
+      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, bucket);
+    } else if (bucket != registered) {
       timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, bucket);
     }
     return bucket;

@@ -40,6 +40,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
@@ -159,7 +160,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
   private DeadlineBuckets deadlines(String listName, String timersName, Deadlines onTimer) throws Exception {
     return new DeadlineBuckets(getOrCreateKeyedState(LongSerializer.INSTANCE, new ListStateDescriptor<>(listName, Types.STRING)),
-        getInternalTimerService(timersName, VoidNamespaceSerializer.INSTANCE, onTimer));
+        getInternalTimerService(timersName, VoidNamespaceSerializer.INSTANCE, onTimer), labelsSpec.eventTime());
   }
 
   @Override
@@ -195,7 +196,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     double label = e.label;
     long labelTime = e.timestamp;
     if (!e.hasLabel()) {
-      InputLabel first = labels.eventWithoutLabel(entry, e.id, scored, e.timestamp, now());
+      InputLabel first = labels.eventWithoutLabel(entry, e.id, scored, e.timestamp, waitsFrom(e.timestamp));
       label = first == null ? Double.NaN : first.label;
       labelTime = first == null ? labelTime : first.timestamp;
     }
@@ -207,7 +208,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
   /** A label from the labels topic: its waiting event is learned from now, or the label waits for its event. */
   private void label(InputLabel l) throws Exception {
-    PendingCodec.Pending waiting = labels.label(cache.get(l.modelKey), l, now());
+    PendingCodec.Pending waiting = labels.label(cache.get(l.modelKey), l, waitsFrom(l.timestamp));
     if (waiting != null) {
       ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
       entry.labelsMatched++;
@@ -228,6 +229,24 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     return getProcessingTimeService().getCurrentProcessingTime();
   }
 
+  /** When the wait of a record of this timestamp starts: its timestamp in event time, now in processing time. */
+  private long waitsFrom(long timestamp) {
+    return labelsSpec.eventTime() ? timestamp : now();
+  }
+
+  /**
+   * The end of a bounded input (the largest watermark) ends no wait: the waiting events and labels
+   * stay in state for the next run, as in processing time, instead of all expiring at once.
+   */
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    if (mark.getTimestamp() == Long.MAX_VALUE) {
+      output.emitWatermark(mark);
+      return;
+    }
+    super.processWatermark(mark);
+  }
+
   /** A second in which deadlines of waiting events ({@code pending}) or of labels that came first passed. */
   private final class Deadlines implements Triggerable<String, VoidNamespace> {
     private final boolean pending;
@@ -238,6 +257,15 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
     @Override
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+      passed(timer);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+      passed(timer); // labels.time: event
+    }
+
+    private void passed(InternalTimer<String, VoidNamespace> timer) throws Exception {
       if (pending) {
         int dropped = labels.pendingDeadlines(timer.getTimestamp());
         if (dropped > 0) {
@@ -251,10 +279,6 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       }
     }
 
-    @Override
-    public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
-      // waits are in processing time
-    }
   }
 
   /** A key's idle check ({@link IdleModels}): drops its model when it saw no event for the TTL. */
