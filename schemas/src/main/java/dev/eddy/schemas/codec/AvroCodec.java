@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
@@ -34,6 +35,11 @@ import org.apache.avro.specific.SpecificRecordBase;
  * stay resolvable from every kept version (add fields with defaults, widen a field into a union).
  * Encoding always uses the current schema.
  *
+ * <p>A producer that was upgraded before the job writes with a <em>newer</em> schema, whose fingerprint no
+ * kept version has: such a writer schema is given to {@link #of(Class, List)} (the job's
+ * {@code input.writer-schemas}) and read the same way, once Avro's compatibility check says today's
+ * class can read it ({@link #checkReadable}).
+ *
  * @param <T> the generated record class
  */
 public final class AvroCodec<T extends SpecificRecordBase> {
@@ -43,12 +49,16 @@ public final class AvroCodec<T extends SpecificRecordBase> {
   private final Map<Long, DatumReader<T>> readers = new HashMap<>();
 
   @SuppressWarnings("unchecked")
-  private AvroCodec(Class<T> type) {
+  private AvroCodec(Class<T> type, List<Schema> newer) {
     this.type = type;
     var schema = SpecificData.get().getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
     List<Schema> versions = new ArrayList<>(history(type));
     versions.add(schema);
+    for (Schema writer : newer) {
+      checkReadable(type, writer);
+      versions.add(writer);
+    }
     for (Schema writer : versions) {
       readers.put(SchemaNormalization.parsingFingerprint64(writer),
           (DatumReader<T>) StrictSpecificData.INSTANCE.createDatumReader(writer, schema));
@@ -73,7 +83,35 @@ public final class AvroCodec<T extends SpecificRecordBase> {
 
   /** A codec for the given generated record class. */
   public static <T extends SpecificRecordBase> AvroCodec<T> of(Class<T> type) {
-    return new AvroCodec<>(type);
+    return new AvroCodec<>(type, List.of());
+  }
+
+  /**
+   * A codec that also reads records written with the {@code newer} schemas of {@code type}.
+   *
+   * @throws IllegalArgumentException when one of them is not a schema of {@code type} today's class can read
+   */
+  public static <T extends SpecificRecordBase> AvroCodec<T> of(Class<T> type, List<Schema> newer) {
+    return new AvroCodec<>(type, newer);
+  }
+
+  /**
+   * Checks that records written with {@code writer} can be read as today's {@code type}: the same record
+   * name, and compatible by Avro's schema resolution (a new field is ignored, a removed one needs a default).
+   *
+   * @throws IllegalArgumentException saying why not
+   */
+  public static void checkReadable(Class<?> type, Schema writer) {
+    Schema reader = SpecificData.get().getSchema(type);
+    if (!reader.getFullName().equals(writer.getFullName())) {
+      throw new IllegalArgumentException("a schema of " + writer.getFullName() + ", not of " + reader.getFullName());
+    }
+    SchemaCompatibility.SchemaPairCompatibility c = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+    if (c.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new IllegalArgumentException("today's " + reader.getName() + " cannot read what it writes: "
+          + c.getResult().getIncompatibilities().stream()
+              .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")").toList());
+    }
   }
 
   /** The record class this codec reads and writes. */

@@ -96,7 +96,7 @@ public final class EddyJob {
       env.setParallelism(spec.parallelism());
     }
     FeatureLayout layout = new FeatureLayout(spec.features(), spec.input().modelKey() != null,
-        new LabelRule(spec.task(), spec.classes()));
+        new LabelRule(spec.task(), spec.classes())).withWriterSchemas(spec.input().writerSchemas());
     SingleOutputStreamOperator<ModelInput> events = decoded(env, spec, bounded, "events",
         EventFormats.eventParser(spec.input().format(), layout));
     SingleOutputStreamOperator<ModelInput> labels = decoded(env, spec, bounded, "labels",

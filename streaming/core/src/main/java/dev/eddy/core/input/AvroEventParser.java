@@ -2,6 +2,7 @@ package dev.eddy.core.input;
 
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.AvroCodec;
+import org.apache.avro.message.MissingSchemaException;
 import dev.eddy.schemas.codec.RepeatedMapKeyException;
 import dev.eddy.schemas.codec.TrailingBytesException;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class AvroEventParser implements EventParser {
   @Override
   public InputEvent parse(byte[] value, long recordTimestamp) throws InvalidEventException {
     if (codec == null) {
-      codec = AvroCodec.of(Event.class);
+      codec = AvroCodec.of(Event.class, layout.writerSchemasOf(Event.class));
     }
     InputLimits.checkSize(value);
     Event e;
@@ -32,6 +33,8 @@ public final class AvroEventParser implements EventParser {
       throw InvalidEventException.repeatedFeature(ex.key()); // features is Event's only map
     } catch (TrailingBytesException ex) {
       throw InvalidEventException.trailingData("event", ex.count() + " byte(s)");
+    } catch (MissingSchemaException ex) {
+      throw new InvalidEventException("not an Avro Event: " + ex.getMessage() + " (a newer Event schema? list it in input.writer-schemas)");
     } catch (Exception ex) {
       throw new InvalidEventException("not an Avro Event: " + ex.getMessage());
     }

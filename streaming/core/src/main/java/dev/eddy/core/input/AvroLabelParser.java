@@ -2,6 +2,7 @@ package dev.eddy.core.input;
 
 import dev.eddy.schemas.Label;
 import dev.eddy.schemas.codec.AvroCodec;
+import org.apache.avro.message.MissingSchemaException;
 import dev.eddy.schemas.codec.TrailingBytesException;
 
 /** Parses Avro single-object-encoded {@link Label}s: the label as a number ({@code label}) or a class name ({@code labelName}). */
@@ -17,7 +18,7 @@ public final class AvroLabelParser implements RecordParser<InputLabel> {
   @Override
   public InputLabel parse(RawRecord r) throws InvalidEventException {
     if (codec == null) {
-      codec = AvroCodec.of(Label.class);
+      codec = AvroCodec.of(Label.class, layout.writerSchemasOf(Label.class));
     }
     InputLimits.checkSize(r.value);
     Label l;
@@ -25,6 +26,8 @@ public final class AvroLabelParser implements RecordParser<InputLabel> {
       l = codec.decode(r.value);
     } catch (TrailingBytesException ex) {
       throw InvalidEventException.trailingData("label", ex.count() + " byte(s)");
+    } catch (MissingSchemaException ex) {
+      throw new InvalidEventException("not an Avro Label: " + ex.getMessage() + " (a newer Label schema? list it in input.writer-schemas)");
     } catch (Exception ex) {
       throw new InvalidEventException("not an Avro Label: " + ex.getMessage());
     }

@@ -4,12 +4,15 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 
 /**
  * The spec's feature names and where each goes in the model's input vector, plus the checks every
  * input format shares: every feature present, numeric and finite; no unknown feature; a label the
  * task allows ({@link LabelRule}: events and the labels topic alike); a model key when the spec
- * keys models by the event's key.
+ * keys models by the event's key. It also carries the newer writer schemas the Avro parsers accept
+ * ({@code input.writer-schemas}).
  */
 public final class FeatureLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -20,6 +23,7 @@ public final class FeatureLayout implements Serializable {
   private final Map<String, Integer> positions = new HashMap<>();
   private final boolean keyedByEventKey;
   private final LabelRule labels;
+  private List<String> writerSchemas = List.of();
 
   /** The layout of a binary task. */
   public FeatureLayout(List<String> names, boolean keyedByEventKey) {
@@ -38,6 +42,19 @@ public final class FeatureLayout implements Serializable {
       positions.put(names.get(i), i);
     }
     this.keyedByEventKey = keyedByEventKey;
+  }
+
+  /** This layout, whose Avro parsers also read records written with these newer schemas (their JSON). */
+  public FeatureLayout withWriterSchemas(List<String> schemas) {
+    this.writerSchemas = List.copyOf(schemas);
+    return this;
+  }
+
+  /** The newer writer schemas of {@code type} (Event or Label) the Avro parsers accept. */
+  public List<Schema> writerSchemasOf(Class<?> type) {
+    String name = SpecificData.get().getSchema(type).getFullName();
+    return writerSchemas.stream().map(text -> new Schema.Parser().parse(text))
+        .filter(s -> s.getFullName().equals(name)).toList();
   }
 
   public int dimension() {

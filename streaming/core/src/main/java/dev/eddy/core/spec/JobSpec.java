@@ -158,8 +158,15 @@ public record JobSpec(
   /**
    * @param format encoding of events: a name of {@link dev.eddy.core.input.EventFormats}
    * @param modelKey {@code key} (the event's key field) or null for one global model
+   * @param writerSchemas newer Event/Label schemas (their JSON) whose Avro records the job reads too
+   *     ({@code input.writer-schemas}, checked readable at load)
    */
-  public record Input(String format, String modelKey) implements Serializable {}
+  public record Input(String format, String modelKey, List<String> writerSchemas) implements Serializable {
+    /** No newer writer schemas. */
+    public Input(String format, String modelKey) {
+      this(format, modelKey, List.of());
+    }
+  }
 
   /**
    * @param type learner type name, e.g. {@code pa-i}

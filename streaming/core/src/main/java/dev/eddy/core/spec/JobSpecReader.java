@@ -242,7 +242,7 @@ public final class JobSpecReader {
   }
 
   private static JobSpec.Input input(Node node) {
-    node.allow("format", "model-key");
+    node.allow("format", "model-key", "writer-schemas");
     String format = node.text("format", EventFormats.DEFAULT);
     if (!EventFormats.names().contains(format)) {
       throw new JobSpecException(node.field("format"), "allowed: " + String.join(", ", EventFormats.names()) + "; got " + format);
@@ -251,7 +251,7 @@ public final class JobSpecReader {
     if (modelKey != null && !modelKey.equals("key")) {
       throw new JobSpecException("input.model-key", "allowed: key (the event's key field), or absent for one global model; got " + modelKey);
     }
-    return new JobSpec.Input(format, modelKey);
+    return new JobSpec.Input(format, modelKey, WriterSchemas.read(node.object.get("writer-schemas")));
   }
 
   private static List<String> features(Node spec) {

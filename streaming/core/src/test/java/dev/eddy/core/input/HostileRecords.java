@@ -92,7 +92,7 @@ public final class HostileRecords {
     byte[] magic = valid.clone();
     magic[0] = 'X';
     c.add(new Case("bad magic bytes", magic, "not an Avro Event: not single-object encoded"));
-    c.add(new Case("a newer schema (unknown fingerprint)", newerSchema("new-1"),
+    c.add(new Case("a newer schema not in input.writer-schemas (unknown fingerprint)", newerSchema("new-1"),
         "not an Avro Event: no schema of Event has the fingerprint"));
     c.add(new Case("a string that claims 1 GB", claimsHugeId(valid), "not an Avro Event: truncated string: 1000000000 bytes claimed"));
     c.add(new Case("a 10 MB record", Topics.EVENT.encode(Event.newBuilder(avroEvent("big", 1L, 1.0, 1.0))
@@ -151,11 +151,18 @@ public final class HostileRecords {
   }
 
   /** An event written with a newer schema than the job knows: today's plus an optional field. */
-  private static byte[] newerSchema(String id) {
+  /** Today's Event schema plus an optional {@code source}: what a producer upgraded before the job writes. */
+  public static final Schema NEWER_EVENT = newerEvent();
+
+  private static Schema newerEvent() {
     String today = Event.getClassSchema().toString();
-    Schema newer = new Schema.Parser().parse(today.substring(0, today.lastIndexOf(']'))
+    return new Schema.Parser().parse(today.substring(0, today.lastIndexOf(']'))
         + ",{\"name\":\"source\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
-    return generic(newer, id);
+  }
+
+  /** A valid event written with {@link #NEWER_EVENT}. */
+  public static byte[] newerSchema(String id) {
+    return generic(NEWER_EVENT, id);
   }
 
   private static byte[] generic(Schema schema, String id) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.core.input.HostileRecords.Case;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,6 +37,18 @@ class HostileRecordsTest {
   @MethodSource("avro")
   void avroRecords(Case c) {
     check(new AvroEventParser(LAYOUT), c);
+  }
+
+  @Test
+  void aNewerCompatibleSchemaIsAcceptedOnceTheSpecListsIt() throws InvalidEventException {
+    byte[] newer = HostileRecords.newerSchema("ok-newer");
+    assertThatThrownBy(() -> new AvroEventParser(LAYOUT).parse(newer, 0))
+        .hasMessageEndingWith("(a newer Event schema? list it in input.writer-schemas)");
+    FeatureLayout knowing = new FeatureLayout(HostileRecords.FEATURES, false)
+        .withWriterSchemas(List.of(HostileRecords.NEWER_EVENT.toString()));
+    InputEvent e = new AvroEventParser(knowing).parse(newer, 0);
+    assertThat(e.id).isEqualTo("ok-newer");
+    assertThat(e.features).endsWith(0.5, -0.5);
   }
 
   private static void check(EventParser parser, Case c) {

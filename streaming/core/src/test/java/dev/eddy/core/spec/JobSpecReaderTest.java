@@ -89,6 +89,23 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void newerWriterSchemasAreReadAtLoadAndRefusedUnlessTodaysClassReadsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    assertThat(JobSpecReader.parse(MINIMAL).input().writerSchemas()).isEmpty();
+    java.nio.file.Path newer = java.nio.file.Files.writeString(dir.resolve("Event.v3.avsc"),
+        dev.eddy.core.input.HostileRecords.NEWER_EVENT.toString());
+    assertThat(JobSpecReader.parse(MINIMAL + "input: {writer-schemas: ['" + newer + "']}\n").input().writerSchemas())
+        .containsExactly(dev.eddy.core.input.HostileRecords.NEWER_EVENT.toString());
+    java.nio.file.Path incompatible = java.nio.file.Files.writeString(dir.resolve("bad.avsc"),
+        "{\"type\":\"record\",\"name\":\"Event\",\"namespace\":\"dev.eddy.schemas\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}");
+    assertError(MINIMAL + "input: {writer-schemas: ['" + newer + "', '" + incompatible + "']}\n",
+        "job spec: input.writer-schemas[1]: " + incompatible + ": today's Event cannot read what it writes: [TYPE_MISMATCH at /fields/0/type");
+    assertError(MINIMAL + "input: {writer-schemas: ['" + dir.resolve("none.avsc") + "']}\n",
+        "job spec: input.writer-schemas[0]: cannot read " + dir.resolve("none.avsc"));
+    assertError(MINIMAL + "input: {writer-schemas: x.avsc}\n", "job spec: input.writer-schemas: a list of .avsc files");
+  }
+
+  @Test
   void labelWaitsAreInProcessingTimeUnlessTheSpecSaysEventTime() {
     JobSpec.Labels byDefault = JobSpecReader.parse(MINIMAL).labels();
     assertThat(byDefault.eventTime()).isFalse();
