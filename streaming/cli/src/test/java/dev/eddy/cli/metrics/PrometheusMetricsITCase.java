@@ -69,9 +69,13 @@ class PrometheusMetricsITCase {
     assertThat(scrape.sum(p(EddyMetric.LABELS_WAITING)) - scrape.sum(p(EddyMetric.LABEL_DELAY) + "_count")
         - scrape.sum(p(EddyMetric.LABELS_EXPIRED))).as("pending").isZero();
     assertThat(scrape.sum(p(EddyMetric.LABELS_DUPLICATE))).isZero();
+    // Flink's Prometheus reporter writes label values with '_' where Eddy's have '-' (decode-error → decode_error)
+    assertThat(scrape.named(p(EddyMetric.DEAD_LETTERS))).extracting(sample -> sample.labels().get("reason"))
+        .as("a series per reason").containsAll(dev.eddy.core.metrics.DeadLetterReason.NAMES.stream()
+            .map(r -> r.replace('-', '_')).toList());
     assertThat(scrape.sum(p(EddyMetric.DEAD_LETTERS), l -> "invalid".equals(l.get("reason")))).isEqualTo(2);
-    assertThat(scrape.sum(p(EddyMetric.DEAD_LETTERS), l -> "decode-error".equals(l.get("reason")))).isZero();
-    assertThat(scrape.sum(p(EddyMetric.DEAD_LETTERS), l -> "orphan-label".equals(l.get("reason")))).isZero();
+    assertThat(scrape.sum(p(EddyMetric.DEAD_LETTERS), l -> "decode_error".equals(l.get("reason")))).isZero();
+    assertThat(scrape.sum(p(EddyMetric.DEAD_LETTERS), l -> "orphan_label".equals(l.get("reason")))).isZero();
     assertThat(scrape.sum(p(EddyMetric.QUALITY), l -> "accuracy".equals(l.get("measure")))).isBetween(0.9, 1.0);
     assertThat(scrape.sum(p(EddyMetric.QUALITY_WINDOW), l -> "accuracy".equals(l.get("measure")))).isBetween(0.9, 1.0);
     assertThat(scrape.sum(p(EddyMetric.QUALITY), l -> "kappa".equals(l.get("measure")))).isBetween(0.8, 1.0);
