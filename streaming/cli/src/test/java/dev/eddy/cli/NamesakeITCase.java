@@ -1,5 +1,6 @@
 package dev.eddy.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.cli.local.LocalRunner;
@@ -10,10 +11,13 @@ import dev.eddy.core.spec.JobSpec;
 import dev.eddy.core.spec.JobSpecReader;
 import dev.eddy.schemas.Event;
 import dev.eddy.schemas.codec.Topics;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +52,7 @@ class NamesakeITCase {
       while (first.getJobStatus().get() != JobStatus.RUNNING) {
         Thread.sleep(100);
       }
-      Thread.sleep(5000); // several checkpoints, each with a transaction of its own
+      awaitOpenTransaction("twin-"); // the first job writes (a busy machine may take a while to get there)
       assertThatThrownBy(() -> JobKafka.prepare(spec))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("another job named twin is writing to this Kafka cluster (its transaction twin-")
@@ -60,6 +64,18 @@ class NamesakeITCase {
     }
     // the cancelled job may leave an open transaction behind, but it does not renew
     JobKafka.prepare(spec);
+  }
+
+  /** Waits until a transaction whose id starts with {@code prefix} is open on the broker. */
+  private static void awaitOpenTransaction(String prefix) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (admin.listTransactions().all().get().stream()
+          .noneMatch(t -> t.state() == TransactionState.ONGOING && t.transactionalId().startsWith(prefix))) {
+        assertThat(System.nanoTime()).as("the first job opens a transaction").isLessThan(deadline);
+        Thread.sleep(200);
+      }
+    }
   }
 
   private static void produceUntilStopped(AtomicBoolean producing) {
