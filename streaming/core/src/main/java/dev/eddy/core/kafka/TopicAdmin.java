@@ -2,6 +2,7 @@ package dev.eddy.core.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -84,22 +87,33 @@ public final class TopicAdmin {
     }
   }
 
-  /** Waits (up to 30 s) until every partition of {@code topics} has a leader. */
+  /**
+   * Waits (up to 30 s) until every partition of {@code topics} has a leader that serves it: the
+   * metadata names a leader, and that leader answers a list-offsets request for the partition. The
+   * metadata alone can name a leader whose log is not open yet; an idempotent producer that writes
+   * then gets NOT_LEADER_OR_FOLLOWER and can stall on OUT_OF_ORDER_SEQUENCE until its delivery
+   * timeout (seen once in CI with Kafka 4.2).
+   */
   private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException, ExecutionException {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (true) {
       boolean ready = true;
       try {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
           for (var partition : description.partitions()) {
             ready &= partition.leader() != null && !partition.leader().isEmpty();
+            partitions.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
           }
         }
+        if (ready) {
+          admin.listOffsets(partitions).all().get(); // answered by each partition's leader, from its log
+        }
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException)) {
           throw e;
         }
-        ready = false; // not visible to this broker's metadata yet
+        ready = false; // not visible to this broker's metadata yet, or the leader's log is not open yet
       }
       if (ready) {
         return;
