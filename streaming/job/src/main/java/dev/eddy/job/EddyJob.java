@@ -107,7 +107,8 @@ public final class EddyJob {
             .keyBy(ModelInput::modelKey)
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
                 new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
-                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard()))
+                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard())
+                    .publishingInitial(spec.models().publishInitial()))
             .uid("learner")
             .name("learner " + spec.learner().type());
     GpuPlacement.apply(env, spec, predictions);
