@@ -22,7 +22,9 @@ import java.util.Map;
  * See {@link MetricTotals} for the definitions.
  *
  * <p>The window keeps the last N pairs in primitive ring buffers; {@link #record} allocates nothing
- * (except when a new class index first appears). Floating-point window sums are recomputed from the
+ * (except when a new class index first appears, and while the window fills: the buffers start small and
+ * double up to N, so that a model that has seen few labels — most of a million model keys — costs a few
+ * hundred bytes, not 24 N, to create or restore). Floating-point window sums are recomputed from the
  * ring once per N evictions so that add/remove rounding cannot accumulate.
  */
 public final class PrequentialMetrics {
@@ -31,14 +33,17 @@ public final class PrequentialMetrics {
   /** The format {@link #toBytes} writes; format 1 (before macro-F1 and R²) still restores. */
   public static final int VERSION = 2;
   private static final String WHAT = "prequential metrics snapshot";
+  /** Pairs the window's buffers hold before they first grow. */
+  private static final int INITIAL_CAPACITY = 16;
 
   private final Task task;
   private final int windowSize;
   private final MetricTotals cumulative;
   private final MetricTotals window;
-  private final double[] predicted;
-  private final double[] actual;
-  private final double[] probability;
+  /** Buffers of the window's pairs: as long as N once the window is full, shorter while it fills. */
+  private double[] predicted;
+  private double[] actual;
+  private double[] probability;
   private int next;
   private int filled;
   private int evictionsSinceRecompute;
@@ -58,9 +63,13 @@ public final class PrequentialMetrics {
     this.windowSize = window;
     this.cumulative = new MetricTotals(task);
     this.window = new MetricTotals(task);
-    this.predicted = new double[window];
-    this.actual = new double[window];
-    this.probability = new double[window];
+    allocate(Math.min(window, INITIAL_CAPACITY));
+  }
+
+  private void allocate(int capacity) {
+    predicted = java.util.Arrays.copyOf(predicted == null ? new double[0] : predicted, capacity);
+    actual = java.util.Arrays.copyOf(actual == null ? new double[0] : actual, capacity);
+    probability = java.util.Arrays.copyOf(probability == null ? new double[0] : probability, capacity);
   }
 
   /**
@@ -77,6 +86,9 @@ public final class PrequentialMetrics {
     if (evicting) {
       window.add(predicted[next], actual[next], probability[next], -1);
     } else {
+      if (next == predicted.length) {
+        allocate((int) Math.min(windowSize, 2L * predicted.length));
+      }
       filled++;
     }
     predicted[next] = p;
@@ -236,6 +248,9 @@ public final class PrequentialMetrics {
     metrics.evictionsSinceRecompute =
         Framing.checkLength(in.readInt(), metrics.windowSize, "evictions");
     int filled = Framing.checkLength(in.readInt(), metrics.windowSize, "window fill");
+    if (filled > metrics.predicted.length) {
+      metrics.allocate(filled);
+    }
     for (int k = 0; k < filled; k++) {
       metrics.predicted[k] = in.readDouble();
       metrics.actual[k] = in.readDouble();

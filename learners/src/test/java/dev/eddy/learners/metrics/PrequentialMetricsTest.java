@@ -188,6 +188,37 @@ class PrequentialMetricsTest {
     assertThat(m.window().mae()).isCloseTo(absolute / 100, within(1e-9));
   }
 
+  /**
+   * The window's buffers grow while it fills (16, 32, 64, then N = 100): restored part-filled (37 pairs),
+   * a run continues as the uninterrupted one, and the full window's MAE equals a direct computation.
+   */
+  @Test
+  void aWindowRestoredWhileFillingGrowsAndWrapsAsTheOriginal() {
+    PrequentialMetrics m = new PrequentialMetrics(Task.REGRESSION, 100);
+    SplittableRandom random = new SplittableRandom(3);
+    double[] errors = new double[237];
+    for (int k = 0; k < 37; k++) {
+      errors[k] = random.nextGaussian();
+      m.record(new Prediction(0, errors[k], Double.NaN), 0);
+    }
+    PrequentialMetrics restored = PrequentialMetrics.fromBytes(m.toBytes());
+    for (int k = 37; k < errors.length; k++) {
+      errors[k] = random.nextGaussian();
+      for (PrequentialMetrics each : new PrequentialMetrics[] {m, restored}) {
+        each.record(new Prediction(0, errors[k], Double.NaN), 0);
+      }
+      if (k == 80) {
+        assertThat(restored.toBytes()).as("part-filled, after growing").isEqualTo(m.toBytes());
+      }
+    }
+    assertThat(restored.toBytes()).isEqualTo(m.toBytes());
+    double absolute = 0;
+    for (int k = errors.length - 100; k < errors.length; k++) {
+      absolute += Math.abs(errors[k]);
+    }
+    assertThat(restored.window().mae()).isCloseTo(absolute / 100, within(1e-12));
+  }
+
   @Test
   void encodesAndRestoresIncludingTheWindow() {
     PrequentialMetrics m = binary();

@@ -77,6 +77,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--latency-seconds", defaultValue = "30", description = "Seconds measured per --latency setting (default: ${DEFAULT-VALUE}).")
   int latencySeconds;
 
+  @Option(names = "--latency-rate", defaultValue = "0", paramLabel = "EV/S",
+      description = "Events/s of the --latency runs (default 0: half the measured maximum; on a shared machine a fixed rate compares runs).")
+  double latencyRate;
+
   @Option(names = "--guard-cost", description = "Instead: the job without and with the poisoning guard (every rule on, none refusing), over the same clean events, alternating for --rounds rounds.")
   boolean guardCost;
 

@@ -18,6 +18,9 @@ final class ScaleBench {
     if (o.latencySeconds < 1) {
       throw new IllegalArgumentException("--latency-seconds must be >= 1, got " + o.latencySeconds);
     }
+    if (!(o.latencyRate >= 0) || Double.isInfinite(o.latencyRate)) {
+      throw new IllegalArgumentException("--latency-rate must be >= 0 (0 = half the maximum), got " + o.latencyRate);
+    }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
     Object result;
     if (o.transactional) {
@@ -38,10 +41,12 @@ final class ScaleBench {
       System.out.printf("ratio many keys / one key (the faster one-key run) %.3f%n", r.ratio());
       result = r;
     } else {
-      var r = LatencyBenchmark.run(o.events, java.time.Duration.ofSeconds(o.latencySeconds), dir, System.out);
-      System.out.printf("%nmaximum rate (at-least-once, bounded) %,.0f ev/s%n", r.maxPerSecond());
-      r.runs().forEach(l -> System.out.printf("%-13s checkpoints %-3s at %,7.0f ev/s: %,d predictions  p50 %,.0f ms"
-          + "  p99 %,.0f ms  p99.9 %,.0f ms  max %,.0f ms%n", l.guarantee(), l.interval(), l.ratePerSecond(), l.predictions(),
+      var r = LatencyBenchmark.run(o.events, java.time.Duration.ofSeconds(o.latencySeconds), o.latencyRate, dir, System.out);
+      System.out.printf("%nmaximum rate (at-least-once, bounded) %,.0f ev/s; with Flink's buffer timeout %,.0f ev/s%n",
+          r.maxPerSecond(), r.maxFlinkTimeoutPerSecond());
+      r.runs().forEach(l -> System.out.printf("%-13s checkpoints %-3s buffer timeout %-16s at %,7.0f ev/s: %,d predictions"
+          + "  p50 %,.0f ms  p99 %,.0f ms  p99.9 %,.0f ms  max %,.0f ms%n", l.guarantee(), l.interval(), l.bufferTimeout(),
+          l.ratePerSecond(), l.predictions(),
           l.p50(), l.p99(), l.p999(), l.max()));
       result = r;
     }

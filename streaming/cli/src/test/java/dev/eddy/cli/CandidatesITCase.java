@@ -50,7 +50,7 @@ class CandidatesITCase {
         "  type: pa",
         "  candidates: [{type: pa-i, C: 0.005}, {type: logistic}]",
         "  selection: {window: 300, margin: 0.02}",
-        "models: {publish-every: 0}",
+        "models: {publish-every: 0, publish-initial: true}",
         "labels: {wait: 10min}",
         "checkpoint: {interval: 500ms}",
         ""));

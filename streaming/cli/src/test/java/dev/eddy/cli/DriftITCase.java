@@ -46,6 +46,7 @@ class DriftITCase {
         "learner: {type: pa-i, C: 0.1}",
         "drift: {detector: ddm, retrain: background}",
         "checkpoint: {interval: 500ms}",
+        "models: {publish-initial: true}", // a keyed job's fresh models are published only when asked
         ""));
     var topics = spec.kafka().topics();
     kafka.createTopics(topics.all());

@@ -50,7 +50,7 @@ class IdleTtlITCase {
         "input: {model-key: key}",
         "features: [x1, x2]",
         "learner: {type: pa-i, C: 0.1}",
-        "models: {publish-every: 0, idle-ttl: " + TTL_MS + "ms}",
+        "models: {publish-every: 0, idle-ttl: " + TTL_MS + "ms, publish-initial: true}",
         "labels: {wait: 1s, early-wait: 1s}",
         "checkpoint: {interval: 300ms}",
         ""));

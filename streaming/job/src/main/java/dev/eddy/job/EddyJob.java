@@ -63,11 +63,21 @@ public final class EddyJob {
   }
 
   /**
+   * How long a network buffer between the decoder and the learner waits to fill before it is sent
+   * anyway: Flink's default is 100 ms, and at 10,000 events/s a buffer takes tens of ms to fill, which
+   * set the at-least-once p99 latency (BENCHMARKS.md, "Latency"); at high rates buffers fill sooner, so
+   * a short timeout costs little throughput.
+   */
+  public static final java.time.Duration BUFFER_TIMEOUT = java.time.Duration.ofMillis(5);
+
+  /**
    * The job-level configuration a spec implies: RocksDB state, checkpointing at the spec's interval
-   * and mode, and the checkpoint directory when the spec names one (else the cluster's).
+   * and mode, the checkpoint directory when the spec names one (else the cluster's), and the
+   * {@link #BUFFER_TIMEOUT}.
    */
   public static Configuration configuration(JobSpec spec) {
     Configuration conf = new Configuration();
+    conf.set(org.apache.flink.configuration.ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
     conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, spec.checkpoint().interval());
@@ -107,7 +117,8 @@ public final class EddyJob {
             .keyBy(ModelInput::modelKey)
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
                 new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
-                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard()))
+                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard())
+                    .publishingInitial(spec.models().publishInitial()))
             .uid("learner")
             .name("learner " + spec.learner().type());
     GpuPlacement.apply(env, spec, predictions);

@@ -36,8 +36,12 @@ public record JobProbe(double seconds, long maxHeapBytes, long checkpoints, doub
     double checkpointedBytesAvg, long stateBytes) {
 
   static JobProbe run(JobSpec spec, Path workDir) throws Exception {
+    return run(spec, workDir, new Configuration());
+  }
+
+  /** As {@link #run(JobSpec, Path)}, with {@code extra} Flink settings on top of the job's. */
+  static JobProbe run(JobSpec spec, Path workDir, Configuration extra) throws Exception {
     int port = FreePorts.allocate(1)[0];
-    Configuration extra = new Configuration();
     extra.set(RestOptions.BIND_PORT, String.valueOf(port));
     extra.set(RestOptions.PORT, port);
     JobClient job = LocalRunner.start(spec, true, workDir, extra);

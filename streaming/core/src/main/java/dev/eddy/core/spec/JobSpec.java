@@ -83,11 +83,19 @@ public record JobSpec(
   /**
    * @param publishEvery a model's current parameters go to the models topic (as an update of its
    *     version) after every this many labelled examples; 0 = only when a version is born
+   * @param publishInitial whether a key's fresh model goes to the models topic at birth ({@code reason:
+   *     initial}); {@code models.publish-initial}, by default only without {@code input.model-key} (with a
+   *     million keys, a record per new key cost more than the learning)
    */
-  public record Models(long publishEvery, Duration idleTtl) implements Serializable {
+  public record Models(long publishEvery, Duration idleTtl, boolean publishInitial) implements Serializable {
     /** Models kept however long their keys are idle. */
     public Models(long publishEvery) {
       this(publishEvery, null);
+    }
+
+    /** Each fresh model published at birth. */
+    public Models(long publishEvery, Duration idleTtl) {
+      this(publishEvery, idleTtl, true);
     }
 
     /** The default cadence. */

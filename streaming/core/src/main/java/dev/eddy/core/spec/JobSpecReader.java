@@ -76,14 +76,14 @@ public final class JobSpecReader {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
     }
     Node modelsNode = spec.child("models", false);
-    modelsNode.allow("publish-every", "idle-ttl");
+    modelsNode.allow("publish-every", "idle-ttl", "publish-initial");
     long publishEvery = modelsNode.integer("publish-every", (int) JobSpec.Models.DEFAULT_PUBLISH_EVERY);
     if (publishEvery < 0) {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
     }
     JobSpec.Labels labels = labels(spec.child("labels", false), input);
     JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, target.classes(), checkpoint, parallelism,
-        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels)), labels, metrics(spec.child("metrics", false)),
+        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels), modelsNode.bool("publish-initial", input.modelKey() == null)), labels, metrics(spec.child("metrics", false)),
         GuardSpecReader.read(spec.child("guard", false).object(), standardize, learner, features.size(), task, kafka.topics().all()));
     checkModel(jobSpec);
     return jobSpec;

@@ -134,6 +134,16 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void publishesFreshModelsByDefaultOnlyWithoutModelKeys() {
+    assertThat(JobSpecReader.parse(MINIMAL).models().publishInitial()).isTrue();
+    assertThat(JobSpecReader.parse(MINIMAL + "input: {model-key: key}\n").models().publishInitial()).isFalse();
+    assertThat(JobSpecReader.parse(MINIMAL + "input: {model-key: key}\nmodels: {publish-initial: true}\n").models()
+        .publishInitial()).isTrue();
+    assertThat(JobSpecReader.parse(MINIMAL + "models: {publish-initial: false}\n").models().publishInitial()).isFalse();
+    assertError(MINIMAL + "models: {publish-initial: sometimes}\n", "job spec: models.publish-initial: allowed: true, false; got sometimes");
+  }
+
+  @Test
   void readsTheDriftSection() {
     JobSpec s = JobSpecReader.parse(MINIMAL + """
         drift:

@@ -90,6 +90,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient StreamRecord<Prediction> reuse;
   private transient LearnerMetrics metrics;
   private GuardConfig guardConfig = GuardConfig.OFF;
+  private boolean publishInitial = true;
   private transient GuardGate guard;
 
   public LearnerOperator(ModelConfig config) {
@@ -121,6 +122,15 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     this.publishEvery = publishEvery;
     this.labelsSpec = labels;
     this.idleTtlMs = idleTtl == null ? 0 : idleTtl.toMillis();
+  }
+
+  /**
+   * This operator publishing a key's fresh model at birth ({@code reason: initial}) or not
+   * ({@code models.publish-initial}); published by default.
+   */
+  public LearnerOperator publishingInitial(boolean publish) {
+    this.publishInitial = publish;
+    return this;
   }
 
   /** This operator with the poisoning guard of {@code config} (README "Security"); off by default. */
@@ -328,14 +338,16 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     labelCounts.update(new long[] {counts == null ? 0 : counts[0], (counts == null ? 0 : counts[1]) + dropped});
   }
 
-  /** The key's model: cached, or restored from keyed state, or a fresh one (published as version 1). */
+  /** The key's model: cached, or restored from keyed state, or a fresh one (published as version 1 unless told not to). */
   private ModelCache.Entry model(String key, long timestamp) throws IOException {
     ModelCache.Entry entry = cache.get(key);
     if (entry == null) {
       byte[] stored = state.value();
       if (stored == null) {
         entry = new ModelCache.Entry(config.freshModel());
-        output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, entry.model, "initial", timestamp)));
+        if (publishInitial) {
+          output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, entry.model, "initial", timestamp)));
+        }
       } else {
         entry = new ModelCache.Entry(ModelStateCodec.decode(stored, config));
       }

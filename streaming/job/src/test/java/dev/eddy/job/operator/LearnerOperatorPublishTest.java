@@ -47,4 +47,28 @@ class LearnerOperatorPublishTest {
       assertThat(LearnerCodec.decode(models.get(2).getParameters().array()).examplesSeen()).isEqualTo(200);
     }
   }
+
+  /** With {@code models.publish-initial: false} (a keyed job's default) a key's first snapshot is its first update. */
+  @Test
+  void freshModelsAreNotPublishedWhenToldNot() throws Exception {
+    SeaGenerator sea = new SeaGenerator(3, new long[0], 0.05);
+    try (var h = new KeyedOneInputStreamOperatorTestHarness<>(
+        new LearnerOperator(CONFIG, 2, 100, LearnerOperator.DEFAULT_LABELS).publishingInitial(false), ModelInput::modelKey,
+        Types.STRING)) {
+      h.setStateBackend(new EmbeddedRocksDBStateBackend());
+      h.open();
+      for (int i = 0; i < 250; i++) { // keys k0 (every event but each fifth), k1..k4 (one each fifth): cache of 2 evicts
+        double[] x = new double[3];
+        double y = sea.next(x);
+        h.processElement(ModelInput.of(new InputEvent("e-" + i, i % 5 == 4 ? "k" + (1 + i / 5 % 4) : "k0", i, x, y)), i);
+      }
+      List<ModelSnapshot> models = new ArrayList<>();
+      for (StreamRecord<ModelSnapshot> r : h.getSideOutput(OutputTags.of(Output.MODELS))) {
+        models.add(r.getValue());
+      }
+      assertThat(models).extracting(ModelSnapshot::getReason).containsExactly("update", "update");
+      assertThat(models).extracting(ModelSnapshot::getModelKey).containsOnly("k0");
+      assertThat(models).extracting(ModelSnapshot::getExamples).containsExactly(100L, 200L);
+    }
+  }
 }
