@@ -21,7 +21,8 @@ class AlmaTest {
 
   /*
    * The paper's theory values α = 0.9, B = 1/α, C = √2, given explicitly (the defaults are
-   * measured on streams: {@link #defaultsAreTheMeasuredOnes}); the bias is a constant feature 1, x̂ = (x, 1)/‖(x, 1)‖.
+   * measured on streams: {@link #defaultsAreTheMeasuredOnes}); the bias is a constant feature 1,
+   * x̂ = (x, 1)/‖(x, 1)‖.
    * 1: k = 1, γ = B = 1.1111, margin 0 <= 0.1γ: η = √2, w = √2·(1,2,1)/√6, ‖w‖ = √2 > 1, so
    *    w = (1,2,1)/√6 = x̂; k = 2.
    * 2: x̂ = (2,−1,1)/√6, y = −1: y·w·x̂ = −(2 − 2 + 1)/6 = −1/6 <= 0.1·B/√2: η = √2/√2 = 1,
