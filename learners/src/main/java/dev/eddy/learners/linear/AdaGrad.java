@@ -33,7 +33,7 @@ final class AdaGrad extends LogisticLearner implements dev.eddy.learners.PlainWe
 
   static AdaGrad create(ParamValues params, int dimension, Task task) {
     AdaGradConfig config = new AdaGradConfig(
-        params.get(LinearParams.LEARNING_RATE), params.get(LinearParams.DELTA));
+        params.get(LinearParams.ADAGRAD_RATE), params.get(LinearParams.DELTA));
     return new AdaGrad(config, task, dimension, hyperparameters(params),
         new LinearState(dimension, classes(task, params), 2));
   }

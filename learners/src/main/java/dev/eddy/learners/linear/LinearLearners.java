@@ -2,7 +2,6 @@ package dev.eddy.learners.linear;
 
 import static dev.eddy.learners.linear.LinearParams.ALPHA;
 import static dev.eddy.learners.linear.LinearParams.BETA;
-import static dev.eddy.learners.linear.LinearParams.C;
 import static dev.eddy.learners.linear.LinearParams.CLASSES;
 import static dev.eddy.learners.linear.LinearParams.DELTA;
 import static dev.eddy.learners.linear.LinearParams.EPSILON;
@@ -62,20 +61,20 @@ public final class LinearLearners implements LearnerProvider {
     for (Variant variant : Variant.values()) {
       ParamSet params = variant == Variant.PA
           ? ParamSet.of(variant.type, CLASSES, EPSILON, MULTICLASS)
-          : ParamSet.of(variant.type, CLASSES, C, EPSILON, MULTICLASS);
+          : ParamSet.of(variant.type, CLASSES, LinearParams.aggressiveness(variant), EPSILON, MULTICLASS);
       all.put(variant.type, new Declaration(params, ALL_TASKS,
           (p, d, t) -> PassiveAggressive.create(variant, p, d, t)));
     }
     all.put(Pegasos.TYPE, new Declaration(ParamSet.of(Pegasos.TYPE, CLASSES, LAMBDA),
         LinearLearner.CLASSIFICATION, (p, d, t) -> Pegasos.create(false, p, d, t)));
     all.put(Pegasos.AVERAGED_TYPE, new Declaration(
-        ParamSet.of(Pegasos.AVERAGED_TYPE, CLASSES, LAMBDA),
+        ParamSet.of(Pegasos.AVERAGED_TYPE, CLASSES, LinearParams.AVERAGED_LAMBDA),
         LinearLearner.CLASSIFICATION, (p, d, t) -> Pegasos.create(true, p, d, t)));
     all.put(LogisticSgd.TYPE, new Declaration(
         ParamSet.of(LogisticSgd.TYPE, CLASSES, LEARNING_RATE, SCHEDULE, POWER_T),
         LinearLearner.CLASSIFICATION, LogisticSgd::create));
     all.put(AdaGrad.TYPE, new Declaration(
-        ParamSet.of(AdaGrad.TYPE, CLASSES, LEARNING_RATE, DELTA),
+        ParamSet.of(AdaGrad.TYPE, CLASSES, LinearParams.ADAGRAD_RATE, DELTA),
         LinearLearner.CLASSIFICATION, AdaGrad::create));
     all.put(Ftrl.TYPE, new Declaration(ParamSet.of(Ftrl.TYPE, CLASSES, ALPHA, BETA, L1, L2),
         LinearLearner.CLASSIFICATION, Ftrl::create));

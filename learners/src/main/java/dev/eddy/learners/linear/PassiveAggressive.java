@@ -43,7 +43,8 @@ final class PassiveAggressive extends LinearLearner implements dev.eddy.learners
   }
 
   static PassiveAggressive create(Variant variant, ParamValues params, int dimension, Task task) {
-    double c = variant == Variant.PA ? Double.POSITIVE_INFINITY : params.get(LinearParams.C);
+    double c = variant == Variant.PA
+        ? Double.POSITIVE_INFINITY : params.get(LinearParams.aggressiveness(variant));
     boolean multiVector = task == Task.MULTICLASS
         && params.get(LinearParams.MULTICLASS).equals(PassiveAggressiveConfig.MULTI_VECTOR);
     PassiveAggressiveConfig config = new PassiveAggressiveConfig(

@@ -5,7 +5,7 @@ package dev.eddy.learners.linear;
  * Singer, "Online Passive-Aggressive Algorithms", JMLR 7, 2006).
  *
  * @param variant PA, PA-I or PA-II (the type names {@code pa}, {@code pa-i}, {@code pa-ii})
- * @param c the aggressiveness C of PA-I and PA-II, ({@link LinearParams#C}; infinite
+ * @param c the aggressiveness C of PA-I and PA-II, ({@link LinearParams#aggressiveness}; infinite
  *     for PA, which has no C)
  * @param epsilon the insensitivity of the regression loss ({@link LinearParams#EPSILON})
  * @param multiVector for multiclass: true for the paper's multiclass PA (Section 7: one weight vector
@@ -39,7 +39,7 @@ record PassiveAggressiveConfig(Variant variant, double c, double epsilon, boolea
         throw new IllegalArgumentException("pa: parameter C does not apply to PA but was " + c);
       }
     } else {
-      LinearParams.C.check(variant.type, c);
+      LinearParams.aggressiveness(variant).check(variant.type, c);
     }
     LinearParams.EPSILON.check(variant.type, epsilon);
   }

@@ -46,7 +46,8 @@ final class Pegasos extends LinearLearner {
   }
 
   static Pegasos create(boolean averaged, ParamValues params, int dimension, Task task) {
-    PegasosConfig config = new PegasosConfig(params.get(LinearParams.LAMBDA), averaged);
+    PegasosConfig config = new PegasosConfig(
+        params.get(averaged ? LinearParams.AVERAGED_LAMBDA : LinearParams.LAMBDA), averaged);
     return new Pegasos(config, task, dimension, hyperparameters(params),
         new LinearState(dimension, classes(task, params), averaged ? 2 : 1, 1.0, 0.0, 0.0));
   }

@@ -148,6 +148,17 @@ public final class Param<T> {
   }
 
   /**
+   * The same parameter with another default, for a learner that shares the declaration but was
+   * measured to want another value (PA-II's {@code C}, BENCHMARKS.md "Defaults against the best");
+   * the default must satisfy the bounds.
+   */
+  public Param<T> withDefault(T value) {
+    check("default of " + name, value);
+    return new Param<>(name, kind, value, description, scale, min, minOpen, max, maxOpen, choices,
+        searchLo, searchHi);
+  }
+
+  /**
    * Searched by a tuner ({@code bin/eddy tune}) over [lo, hi], on this parameter's {@link #scale}:
    * the range is declared here, with the parameter, never in the tuner. Declare bounds and scale
    * first; the range must lie inside the bounds (and above 0 on a log scale).

@@ -20,7 +20,9 @@ class AlmaTest {
   private static final double[] LABELS = {1, 0, 1, 1, 0};
 
   /*
-   * Defaults α = 0.9, B = 1/α, C = √2; the bias is a constant feature 1, x̂ = (x, 1)/‖(x, 1)‖.
+   * The paper's theory values α = 0.9, B = 1/α, C = √2, given explicitly (the defaults are
+   * measured on streams: {@link #defaultsAreTheMeasuredOnes}); the bias is a constant feature 1,
+   * x̂ = (x, 1)/‖(x, 1)‖.
    * 1: k = 1, γ = B = 1.1111, margin 0 <= 0.1γ: η = √2, w = √2·(1,2,1)/√6, ‖w‖ = √2 > 1, so
    *    w = (1,2,1)/√6 = x̂; k = 2.
    * 2: x̂ = (2,−1,1)/√6, y = −1: y·w·x̂ = −(2 − 2 + 1)/6 = −1/6 <= 0.1·B/√2: η = √2/√2 = 1,
@@ -31,8 +33,8 @@ class AlmaTest {
    *    (0.32712857926903766, 0.925539440684072, 0.19069251784911848), k = 4.
    */
   @Test
-  void defaultsGoldenValues() {
-    LinearLearner alma = create("alma", Map.of(), 2, Task.BINARY);
+  void theoryValuesGoldenValues() {
+    LinearLearner alma = create("alma", Map.of("alpha", "0.9", "C", String.valueOf(Math.sqrt(2))), 2, Task.BINARY);
     learn(alma, new double[][] {XS[0]}, new double[] {LABELS[0]});
     double s6 = Math.sqrt(6);
     assertWeights(alma, 0, 1 / s6, 2 / s6, 1 / s6);
@@ -42,6 +44,19 @@ class AlmaTest {
     learn(alma, new double[][] {XS[2], XS[3], XS[4]}, new double[] {LABELS[2], LABELS[3], LABELS[4]});
     assertWeights(alma, 0, 0.32712857926903766, 0.925539440684072, 0.19069251784911848);
     assertThat(alma.state.scalars[0][0]).as("k: three updates").isEqualTo(4.0);
+  }
+
+  /** α 0.15 and C 1.5 (BENCHMARKS.md "Defaults against the best, seven streams"), B = 1/α. */
+  @Test
+  void defaultsAreTheMeasuredOnes() {
+    LinearLearner alma = create("alma", Map.of(), 2, Task.BINARY);
+    assertThat(alma.hyperparameters()).containsEntry("alpha", "0.15").containsEntry("C", "1.5")
+        .doesNotContainKey("B");
+    LinearLearner explicit = create("alma", Map.of("alpha", "0.15", "B", String.valueOf(1 / 0.15), "C", "1.5"),
+        2, Task.BINARY);
+    learn(alma, XS, LABELS);
+    learn(explicit, XS, LABELS);
+    assertThat(weights(alma, 0)).containsExactly(weights(explicit, 0));
   }
 
   /** α = 0.5 (B = 1/α = 2), C = 1: the wider margin makes the fifth example an update too. */

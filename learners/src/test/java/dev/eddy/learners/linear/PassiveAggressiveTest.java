@@ -150,7 +150,8 @@ class PassiveAggressiveTest {
     assertThatThrownBy(() -> create("pa", Map.of("multiclass", "multi-vector"), 2, Task.BINARY))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiclass");
     assertThat(create("pa-i", Map.of(), 2, Task.REGRESSION).hyperparameters())
-        .containsEntry("C", "0.005").containsEntry("epsilon", "0.1");
+        .containsEntry("C", "0.03").containsEntry("epsilon", "0.1");
+    assertThat(create("pa-ii", Map.of(), 2, Task.BINARY).hyperparameters()).containsEntry("C", "0.01");
   }
 
   /** Stated: ≥ 95 % prequential accuracy over the last 2000 of 5000 examples of 3 blobs in d = 10. */

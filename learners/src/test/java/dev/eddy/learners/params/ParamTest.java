@@ -91,6 +91,20 @@ class ParamTest {
     assertThatThrownBy(() -> Param.real("x", 1, " ")).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** A learner that shares a declaration may have its own default, inside the same bounds. */
+  @Test
+  void anotherDefaultKeepsTheBoundsAndTheSearchRange() {
+    Param<Double> c = Param.real("C", 0.03, "step").above(0).log().search(1e-3, 10);
+    Param<Double> other = c.withDefault(0.01);
+    assertThat(ParamSet.of("pa-ii", other).parse(Map.of()).get(other)).isEqualTo(0.01);
+    assertThat(ParamSet.of("pa-i", c).parse(Map.of()).get(c)).isEqualTo(0.03);
+    assertThat(other.searchMin()).isEqualTo(1e-3);
+    assertThat(other.searchMax()).isEqualTo(10.0);
+    assertThat(other.help()).isEqualTo("C  real > 0 and finite, log scale, default 0.01 — step");
+    assertThatThrownBy(() -> c.withDefault(-1.0)).isInstanceOf(ParamException.class)
+        .hasMessageContaining("default of C: parameter C must be > 0 and finite but was -1.0");
+  }
+
   /** The tuner's range is part of the declaration and must lie inside the bounds and the scale. */
   @Test
   void searchRangesLieInsideTheBoundsAndTheScale() {

@@ -27,6 +27,8 @@ class TensorFlowLearnerConfigTest {
     assertThat(config.layerSizes()).containsExactly(8, 64, 32, 1);
     assertThat(config.layout())
         .isEqualTo("tf-mlp[task=BINARY, dimension=8, classes=2, hidden=[64, 32]]");
+    assertThat(TensorFlowLearnerConfig.parse("tf-logistic", Map.of(), 8, Task.BINARY).learningRate())
+        .as("measured separately: BENCHMARKS.md").isEqualTo(0.1);
   }
 
   @Test
