@@ -83,8 +83,14 @@ public record JobSpec(
   /**
    * @param publishEvery a model's current parameters go to the models topic (as an update of its
    *     version) after every this many labelled examples; 0 = only when a version is born
+   * @param replicas {@code models.replicas} and {@code models.merge-every} (one global model trained data-parallel)
    */
-  public record Models(long publishEvery, Duration idleTtl) implements Serializable {
+  public record Models(long publishEvery, Duration idleTtl, Replicas replicas) implements Serializable {
+    /** One replica per model ({@link Replicas#ONE}). */
+    public Models(long publishEvery, Duration idleTtl) {
+      this(publishEvery, idleTtl, Replicas.ONE);
+    }
+
     /** Models kept however long their keys are idle. */
     public Models(long publishEvery) {
       this(publishEvery, null);

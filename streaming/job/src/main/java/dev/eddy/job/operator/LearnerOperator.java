@@ -91,6 +91,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private transient LearnerMetrics metrics;
   private GuardConfig guardConfig = GuardConfig.OFF;
   private transient GuardGate guard;
+  private dev.eddy.job.replica.ReplicaKeys replicaKeys; // null unless models.replicas > 1
+  private long mergeEvery;
+  private transient dev.eddy.job.replica.ReplicaRounds rounds;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
@@ -129,6 +132,17 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     return this;
   }
 
+  /**
+   * This operator as the replicas of one global model ({@code models.replicas}): keyed by {@code keys},
+   * contributing every {@code mergeEvery} labelled examples and adopting each merge round
+   * ({@link dev.eddy.job.replica.ReplicaRounds}).
+   */
+  public LearnerOperator replicated(dev.eddy.job.replica.ReplicaKeys keys, long mergeEvery) {
+    this.replicaKeys = keys;
+    this.mergeEvery = mergeEvery;
+    return this;
+  }
+
   @Override
   public void open() throws Exception {
     super.open();
@@ -152,6 +166,13 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
     guard = new GuardGate(guardConfig, getPartitionedState(new ValueStateDescriptor<>(GuardGate.RATE_STATE,
         PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), metrics.group());
+    if (replicaKeys != null) {
+      rounds = new dev.eddy.job.replica.ReplicaRounds(replicaKeys, mergeEvery,
+          getPartitionedState(new ValueStateDescriptor<>(dev.eddy.job.replica.ReplicaRounds.STATE_NAME,
+              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)),
+          dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_ROUNDS),
+          dev.eddy.job.metrics.FlinkMetrics.histogram(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_MERGE_TIME));
+    }
   }
 
   private static MapStateDescriptor<String, byte[]> bytesByEventId(String name) {
@@ -168,20 +189,28 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     ModelInput in = record.getValue();
     if (in.event != null) {
       event(in.event);
-    } else {
+    } else if (in.label != null) {
       label(in.label);
+    } else { // a replica's contribution to a merge round (models.replicas)
+      ModelCache.Entry entry = model(stateKey(), now());
+      rounds.received(stateKey(), entry.model, in.sync.contribution, now(), output);
+      entry.dirty = true;
     }
   }
 
   /** An event: predicted at once; learned from now if it carries its label (or its label came first), else later. */
   private void event(InputEvent e) throws Exception {
-    ModelCache.Entry entry = model(e.modelKey, e.timestamp);
+    String key = stateKey();
+    ModelCache.Entry entry = model(key, e.timestamp);
     if (idle != null) {
       entry.lastSeen = now();
     }
     ModelState model = entry.model;
     Outlier outlier = guard.screen(model, e.features);
     Scored scored = outlier == null ? model.predict(e.features) : model.predict(e.features, NO_CATEGORIES, outlier.statistics());
+    if (rounds != null) {
+      rounds.observe(key, model, outlier == null ? e.features : outlier.statistics());
+    }
     for (DriftSignal s : scored.featureDrifts()) {
       output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(e.modelKey, s, e.timestamp)));
     }
@@ -201,28 +230,41 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       labelTime = first == null ? labelTime : first.timestamp;
     }
     if (!Double.isNaN(label) && guard.admit(entry, e.timestamp, labelTime)) {
-      learn(e.modelKey, entry, scored, label, e.timestamp);
+      learn(key, entry, scored, label, e.timestamp);
     }
     entry.dirty = true;
   }
 
   /** A label from the labels topic: its waiting event is learned from now, or the label waits for its event. */
   private void label(InputLabel l) throws Exception {
-    PendingCodec.Pending waiting = labels.label(cache.get(l.modelKey), l, waitsFrom(l.timestamp));
+    String key = stateKey();
+    PendingCodec.Pending waiting = labels.label(cache.get(key), l, waitsFrom(l.timestamp));
     if (waiting != null) {
-      ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
+      ModelCache.Entry entry = model(key, waiting.eventTime());
       entry.labelsMatched++;
       if (guard.admit(entry, waiting.eventTime(), l.timestamp)) {
-        learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
+        learn(key, entry, waiting.scored(), l.label, l.timestamp);
       }
       entry.dirty = true;
     }
   }
 
-  private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
+  private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) throws IOException {
     Learned result = guard.learn(entry.model, scored, label);
     emit(key, entry, result, timestamp);
     metrics.learned(key, entry.model, scored.prediction(), label, result);
+    if (rounds != null) {
+      rounds.learned(key, entry.model, timestamp, output);
+    }
+  }
+
+  /**
+   * The key of the current record's state: the model key, or with {@code models.replicas} the
+   * replica's internal key ({@link dev.eddy.job.replica.ReplicaKeys}); its models-topic records and
+   * concept-drift events carry it, its predictions the model key.
+   */
+  private String stateKey() {
+    return (String) getCurrentKey();
   }
 
   private long now() {
@@ -376,6 +418,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     cache.flush(this::writeBack);
+    if (rounds != null) {
+      rounds.flush(this);
+    }
     super.snapshotState(context);
   }
 
@@ -422,6 +467,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   @Override
   public void finish() throws Exception {
     cache.flush(this::writeBack);
+    if (rounds != null) {
+      rounds.flush(this);
+    }
     super.finish();
   }
 
