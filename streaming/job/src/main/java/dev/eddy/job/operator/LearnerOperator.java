@@ -166,12 +166,13 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
     guard = new GuardGate(guardConfig, getPartitionedState(new ValueStateDescriptor<>(GuardGate.RATE_STATE,
         PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), metrics.group());
+    // registered with one model too (0 rounds), so every job reports the same metrics
+    var replicaRounds = dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_ROUNDS);
+    var mergeTime = dev.eddy.job.metrics.FlinkMetrics.histogram(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_MERGE_TIME);
     if (replicaKeys != null) {
       rounds = new dev.eddy.job.replica.ReplicaRounds(replicaKeys, mergeEvery,
           getPartitionedState(new ValueStateDescriptor<>(dev.eddy.job.replica.ReplicaRounds.STATE_NAME,
-              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)),
-          dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_ROUNDS),
-          dev.eddy.job.metrics.FlinkMetrics.histogram(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_MERGE_TIME));
+              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)), replicaRounds, mergeTime);
     }
   }
 
