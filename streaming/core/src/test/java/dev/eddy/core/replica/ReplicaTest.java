@@ -39,10 +39,14 @@ class ReplicaTest {
     long event;
 
     Run(int n, long mergeEvery, int lag) {
+      this(CONFIG, n, mergeEvery, lag);
+    }
+
+    Run(ModelConfig config, int n, long mergeEvery, int lag) {
       models = new ModelState[n];
       replicas = new Replica[n];
       for (int r = 0; r < n; r++) {
-        models[r] = CONFIG.freshModel();
+        models[r] = config.freshModel();
         replicas[r] = new Replica(r, n, mergeEvery);
       }
       this.lag = lag;
@@ -190,6 +194,36 @@ class ReplicaTest {
     System.out.printf("SEA 40,000: prequential accuracy 1 model %.4f, 2 replicas %.4f (%d rounds)%n",
         one.accuracy(), two.accuracy(), two.adopted.size());
     assertThat(two.adopted).hasSizeGreaterThan(15);
+    assertThat(two.accuracy()).isCloseTo(one.accuracy(), org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void afterAConceptFlipTheReplicasRecoverAsOneModelDoes() {
+    ModelConfig drifting = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true,
+        new JobSpec.Drift("ddm", Map.of(), "reset", Map.of(), null, Map.of(), false), 500);
+    double[][] rows = sea(29, 40_000);
+    for (int i = 20_000; i < rows.length; i++) {
+      rows[i][3] = 1 - rows[i][3]; // the hardest change: every label inverted
+    }
+    Run one = new Run(drifting, 1, 1_000, 0);
+    Run two = new Run(drifting, 2, 1_000, 500);
+    long oneAfter = 0;
+    long twoAfter = 0;
+    for (int i = 0; i < rows.length; i++) {
+      double[] x = {rows[i][0], rows[i][1], rows[i][2]};
+      long oneBefore = one.correct;
+      long twoBefore = two.correct;
+      one.step(x, rows[i][3]);
+      two.step(x, rows[i][3]);
+      if (i >= 30_000) { // the last quarter: long after the flip
+        oneAfter += one.correct - oneBefore;
+        twoAfter += two.correct - twoBefore;
+      }
+    }
+    System.out.printf("SEA 40,000, labels inverted at 20,000: accuracy 1 model %.4f, 2 replicas %.4f; last quarter %.4f, %.4f%n",
+        one.accuracy(), two.accuracy(), oneAfter / 10_000.0, twoAfter / 10_000.0);
+    assertThat(twoAfter / 10_000.0).as("recovered from the flip as one model does").isCloseTo(oneAfter / 10_000.0,
+        org.assertj.core.data.Offset.offset(0.01));
     assertThat(two.accuracy()).isCloseTo(one.accuracy(), org.assertj.core.data.Offset.offset(0.01));
   }
 }
