@@ -5,6 +5,7 @@ import dev.eddy.schemas.DriftEvent;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.schemas.QuarantinedEvent;
+import dev.eddy.schemas.ReplicaContribution;
 import dev.eddy.sinks.AvroRecordSerializer.SerializableKey;
 import java.io.Serializable;
 import java.util.List;
@@ -45,6 +46,14 @@ public final class Output<T extends SpecificRecordBase> implements Serializable 
    */
   public static final Output<QuarantinedEvent> QUARANTINE =
       new Output<>("quarantine", QuarantinedEvent.class, QuarantinedEvent::getModelKey, DEFAULT_MAX_RECORD_BYTES);
+
+  /**
+   * The contributions of a data-parallel global model's replicas to its merge rounds ({@code
+   * models.replicas}), keyed by model key; an internal topic of the job, read back by the job itself.
+   * A contribution holds a whole learner, so it may be as large as a model snapshot.
+   */
+  public static final Output<ReplicaContribution> REPLICA_SYNC =
+      new Output<>("replica-sync", ReplicaContribution.class, ReplicaContribution::getModelKey, 64 << 20);
 
   private final String name;
   private final Class<T> type;

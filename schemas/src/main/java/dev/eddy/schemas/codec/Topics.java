@@ -7,6 +7,7 @@ import dev.eddy.schemas.Label;
 import dev.eddy.schemas.ModelSnapshot;
 import dev.eddy.schemas.Prediction;
 import dev.eddy.schemas.QuarantinedEvent;
+import dev.eddy.schemas.ReplicaContribution;
 import java.util.List;
 
 /**
@@ -21,10 +22,12 @@ public final class Topics {
   public static final AvroCodec<ModelSnapshot> MODEL = AvroCodec.of(ModelSnapshot.class);
   public static final AvroCodec<DeadLetter> DEAD_LETTER = AvroCodec.of(DeadLetter.class);
   public static final AvroCodec<QuarantinedEvent> QUARANTINED = AvroCodec.of(QuarantinedEvent.class);
+  /** A replica's contribution to a merge round, on a job's internal replica-sync topic. */
+  public static final AvroCodec<ReplicaContribution> REPLICA_CONTRIBUTION = AvroCodec.of(ReplicaContribution.class);
 
   /** All codecs, in the order {@link #decodeAny} tries them. */
   public static final List<AvroCodec<?>> ALL =
-      List.of(PREDICTION, EVENT, LABEL, DRIFT, MODEL, DEAD_LETTER, QUARANTINED);
+      List.of(PREDICTION, EVENT, LABEL, DRIFT, MODEL, DEAD_LETTER, QUARANTINED, REPLICA_CONTRIBUTION);
 
   private Topics() {}
 

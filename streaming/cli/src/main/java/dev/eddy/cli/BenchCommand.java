@@ -84,6 +84,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--guard-cost", description = "Instead: the job without and with the poisoning guard (every rule on, none refusing), over the same clean events, alternating for --rounds rounds.")
   boolean guardCost;
 
+  @Option(names = "--replicas", defaultValue = "0", paramLabel = "N",
+      description = "Instead: one global model trained on N replicas (models.replicas) against one model, on 2 partitions at parallelism 2: rates, accuracy, merge cost (issue 14).")
+  int replicas;
+
+  @Option(names = "--merge-every", defaultValue = "1000", paramLabel = "N",
+      description = "With --replicas: models.merge-every (default: ${DEFAULT-VALUE}).")
+  long mergeEvery;
+
   @Override
   public Integer call() throws Exception {
     if (transactional || keys > 0 || latency) {
@@ -96,6 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--bad-percent must be in 0..100, got " + badPercent);
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
+    if (replicas > 0) {
+      dev.eddy.cli.bench.ReplicasBenchmark.print(
+          dev.eddy.cli.bench.ReplicasBenchmark.run(events, replicas, mergeEvery, dir, System.out), System.out);
+      return 0;
+    }
     if (guardCost) {
       GuardCost.Result g = GuardCost.run(events, rounds, dir, System.out);
       System.out.printf("%nevents %d, rounds %d%nguard off  median %,.0f events/s  %s%nguard on   median %,.0f events/s  %s"

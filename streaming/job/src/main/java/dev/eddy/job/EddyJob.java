@@ -9,10 +9,12 @@ import dev.eddy.core.input.RecordParser;
 import dev.eddy.core.model.ModelConfig;
 import dev.eddy.core.spec.Guarantee;
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.Replicas;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.metrics.LearnerMetrics;
 import dev.eddy.job.operator.LearnerOperator;
 import dev.eddy.job.operator.OutputTags;
+import dev.eddy.job.replica.ReplicaSync;
 import dev.eddy.job.source.ModelInputTypeInfo;
 import dev.eddy.job.source.RawRecordDeserializer;
 import dev.eddy.job.source.RecordDecoder;
@@ -112,15 +114,20 @@ public final class EddyJob {
     SingleOutputStreamOperator<ModelInput> labels = decoded(env, spec, bounded, "labels",
         EventFormats.labelParser(spec.labels().format(), layout));
 
+    DataStream<ModelInput> inputs = inEventTime(events, spec.labels()).union(inEventTime(labels, spec.labels()));
+    LearnerOperator learner = new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
+        spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard())
+        .publishingInitial(spec.models().publishInitial());
+    ReplicaSync replicas = spec.models().replicas().parallel() ? new ReplicaSync(spec, bounded, env.getMaxParallelism()) : null;
     SingleOutputStreamOperator<Prediction> predictions =
-        inEventTime(events, spec.labels()).union(inEventTime(labels, spec.labels()))
-            .keyBy(ModelInput::modelKey)
+        (replicas == null ? inputs.keyBy(ModelInput::modelKey) : replicas.keyed(env, inputs))
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
-                new LearnerOperator(ModelConfig.of(spec), LearnerOperator.DEFAULT_CACHE_CAPACITY,
-                    spec.models().publishEvery(), spec.labels(), spec.models().idleTtl()).guarded(spec.guard())
-                    .publishingInitial(spec.models().publishInitial()))
+                replicas == null ? learner : learner.replicated(replicas.keys(), spec.models().replicas().mergeEvery()))
             .uid("learner")
             .name("learner " + spec.learner().type());
+    if (replicas != null) { // one subtask per replica, on the key groups the replica keys were chosen for
+      predictions.setParallelism(replicas.parallelism()).setMaxParallelism(replicas.maxParallelism());
+    }
     GpuPlacement.apply(env, spec, predictions);
 
     EddySinks sinks = new EddySinks(spec.kafka().connection().clientProperties(),
@@ -133,6 +140,9 @@ public final class EddyJob {
         .union(labels.getSideOutput(deadLetters), predictions.getSideOutput(deadLetters)), Output.DEAD_LETTER, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.DRIFT)), Output.DRIFT, sinks, spec);
     write(predictions.getSideOutput(OutputTags.of(Output.MODELS)), Output.MODELS, sinks, spec);
+    if (replicas != null) {
+      write(predictions.getSideOutput(OutputTags.of(Output.REPLICA_SYNC)), Output.REPLICA_SYNC, Replicas.syncTopic(spec.name()), sinks, spec);
+    }
     if (spec.guard().quarantineTopic() != null) {
       write(predictions.getSideOutput(OutputTags.of(Output.QUARANTINE)), Output.QUARANTINE, spec.guard().quarantineTopic(), sinks, spec);
     }

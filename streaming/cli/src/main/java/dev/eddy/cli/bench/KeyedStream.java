@@ -26,6 +26,7 @@ public final class KeyedStream {
   private final HyperplaneGenerator stream;
   private final double[] x = new double[SeededWorkload.FEATURES.length];
   private final java.util.BitSet seen = new java.util.BitSet();
+  private boolean kafkaKeyById; // spread over the partitions by event id (replicas bench), else by model key
 
   /**
    * @param format avro or json
@@ -99,7 +100,13 @@ public final class KeyedStream {
       }
       value = json.append("},\"label\":").append((int) y).append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
-    producer.send(topic, key.getBytes(StandardCharsets.UTF_8), value);
+    producer.send(topic, (kafkaKeyById ? "e-" + i : key).getBytes(StandardCharsets.UTF_8), value);
+  }
+
+  /** This stream with the event id as the Kafka key, so that one model key's events spread over the partitions. */
+  KeyedStream spreadById() {
+    kafkaKeyById = true;
+    return this;
   }
 
   /** Produces {@code events} events (event times = positions, as the demo's); returns the distinct keys sent so far. */

@@ -62,7 +62,8 @@ public final class LocalRunner {
     // one slot per subtask: the local environment's default parallelism (the core count) would wait
     // forever for slots the MiniCluster does not have
     int parallelism = spec.parallelism() > 0 ? spec.parallelism() : 1;
-    conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+    // (the learner runs one subtask per replica with models.replicas)
+    conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(parallelism, spec.models().replicas().count()));
     conf.addAll(extra);
     return conf;
   }

@@ -53,8 +53,15 @@ public final class JobKafka {
     if (spec.guard().quarantineTopic() != null) {
       all.add(spec.guard().quarantineTopic());
     }
+    String sync = spec.models().replicas().parallel() ? dev.eddy.core.spec.Replicas.syncTopic(spec.name()) : null;
+    if (sync != null) { // the replicas' contributions: one partition, so every replica reads them in one order
+      all.add(sync);
+    }
     TopicAdmin.ensureTopics(as, all, 1, Set.of(topics.models()));
     TopicAdmin.ensureMaxMessageBytes(as, topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
+    if (sync != null) {
+      TopicAdmin.ensureMaxMessageBytes(as, sync, JobSpec.Models.MAX_SNAPSHOT_BYTES);
+    }
   }
 
   /** The smallest {@code transaction.max.timeout.ms} of the cluster's brokers. */

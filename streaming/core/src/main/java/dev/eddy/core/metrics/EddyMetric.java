@@ -50,7 +50,9 @@ public enum EddyMetric {
   GUARD_REFUSALS("eddyGuardRefusals", Kind.COUNTER, "examples",
       "Examples the poisoning guard kept from learning (an event is still predicted), by the rule of guard: that refused it.",
       "rule", dev.eddy.core.guard.GuardRule.NAMES),
-  GUARD_CLIPPED("eddyGuardClipped", Kind.COUNTER, "examples", "Updates scaled back to guard.max-step (learned, with a bounded step).");
+  GUARD_CLIPPED("eddyGuardClipped", Kind.COUNTER, "examples", "Updates scaled back to guard.max-step (learned, with a bounded step)."),
+  REPLICA_ROUNDS("eddyReplicaRounds", Kind.COUNTER, "rounds", "Merge rounds the subtask's replica adopted (models.replicas > 1; 0 with one model)."),
+  REPLICA_MERGE_TIME("eddyReplicaMergeTime", Kind.HISTOGRAM, "us", "Time to merge a round's contributions and adopt the result, last 1000 rounds.");
 
   /** How a metric is reported. */
   public enum Kind {

@@ -200,6 +200,18 @@ public final class ModelState {
     return standardizer;
   }
 
+  /**
+   * Replaces the standardizer's statistics (a data-parallel replica adopting its merge round's,
+   * {@code dev.eddy.core.replica}); only while standardizing, with the same dimension and half-life.
+   */
+  public void adoptStandardizer(Standardizer statistics) {
+    if (standardizer == null || statistics.dimension() != standardizer.dimension()
+        || Double.compare(statistics.halfLife(), standardizer.halfLife()) != 0) {
+      throw new IllegalArgumentException("cannot adopt " + statistics + " in place of " + standardizer);
+    }
+    standardizer = statistics;
+  }
+
   public RetrainPolicy policy() {
     return model.policy();
   }

@@ -86,8 +86,14 @@ public record JobSpec(
    * @param publishInitial whether a key's fresh model goes to the models topic at birth ({@code reason:
    *     initial}); {@code models.publish-initial}, by default only without {@code input.model-key} (with a
    *     million keys, a record per new key cost more than the learning)
+   * @param replicas {@code models.replicas} and {@code models.merge-every} (one global model trained data-parallel)
    */
-  public record Models(long publishEvery, Duration idleTtl, boolean publishInitial) implements Serializable {
+  public record Models(long publishEvery, Duration idleTtl, boolean publishInitial, Replicas replicas) implements Serializable {
+    /** One replica per model ({@link Replicas#ONE}). */
+    public Models(long publishEvery, Duration idleTtl, boolean publishInitial) {
+      this(publishEvery, idleTtl, publishInitial, Replicas.ONE);
+    }
+
     /** Models kept however long their keys are idle. */
     public Models(long publishEvery) {
       this(publishEvery, null);

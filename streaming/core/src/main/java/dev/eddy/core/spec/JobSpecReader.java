@@ -76,17 +76,23 @@ public final class JobSpecReader {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
     }
     Node modelsNode = spec.child("models", false);
-    modelsNode.allow("publish-every", "idle-ttl", "publish-initial");
+    modelsNode.allow("publish-every", "idle-ttl", "publish-initial", "replicas", "merge-every");
     long publishEvery = modelsNode.integer("publish-every", (int) JobSpec.Models.DEFAULT_PUBLISH_EVERY);
     if (publishEvery < 0) {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
     }
     JobSpec.Labels labels = labels(spec.child("labels", false), input);
     JobSpec jobSpec = new JobSpec(name, kafka, input, features, standardize, learner, drift, task, target.classes(), checkpoint, parallelism,
-        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels), modelsNode.bool("publish-initial", input.modelKey() == null)), labels, metrics(spec.child("metrics", false)),
+        new JobSpec.Models(publishEvery, idleTtl(modelsNode, labels), modelsNode.bool("publish-initial", input.modelKey() == null),
+            replicas(modelsNode)), labels, metrics(spec.child("metrics", false)),
         GuardSpecReader.read(spec.child("guard", false).object(), standardize, learner, features.size(), task, kafka.topics().all()));
     checkModel(jobSpec);
     return jobSpec;
+  }
+
+  /** {@code models.replicas} and {@code models.merge-every}; checked against the rest of the spec by {@link ReplicaChecks}. */
+  private static Replicas replicas(Node models) {
+    return new Replicas(models.integer("replicas", 1), models.integer("merge-every", (int) Replicas.DEFAULT_MERGE_EVERY));
   }
 
   /**
@@ -130,6 +136,7 @@ public final class JobSpecReader {
       throw new JobSpecException(monitor ? "drift.feature-detector" : "learner", e.getMessage());
     }
     try (AutoCloseable probe = closeable(fresh.champion())) {
+      ReplicaChecks.check(spec, fresh);
       int size = OutputRecords.snapshotBytes(fresh);
       if (size > JobSpec.Models.MAX_SNAPSHOT_BYTES) {
         throw new JobSpecException("learner", "the model's snapshot takes " + size + " bytes, more than the models topic takes ("

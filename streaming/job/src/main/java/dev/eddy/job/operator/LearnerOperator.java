@@ -92,6 +92,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private GuardConfig guardConfig = GuardConfig.OFF;
   private boolean publishInitial = true;
   private transient GuardGate guard;
+  private dev.eddy.job.replica.ReplicaKeys replicaKeys; // null unless models.replicas > 1
+  private long mergeEvery;
+  private transient dev.eddy.job.replica.ReplicaRounds rounds;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
@@ -139,6 +142,17 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     return this;
   }
 
+  /**
+   * This operator as the replicas of one global model ({@code models.replicas}): keyed by {@code keys},
+   * contributing every {@code mergeEvery} labelled examples and adopting each merge round
+   * ({@link dev.eddy.job.replica.ReplicaRounds}).
+   */
+  public LearnerOperator replicated(dev.eddy.job.replica.ReplicaKeys keys, long mergeEvery) {
+    this.replicaKeys = keys;
+    this.mergeEvery = mergeEvery;
+    return this;
+  }
+
   @Override
   public void open() throws Exception {
     super.open();
@@ -162,6 +176,14 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     }
     guard = new GuardGate(guardConfig, getPartitionedState(new ValueStateDescriptor<>(GuardGate.RATE_STATE,
         PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), metrics.group());
+    // registered with one model too (0 rounds), so every job reports the same metrics
+    var replicaRounds = dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_ROUNDS);
+    var mergeTime = dev.eddy.job.metrics.FlinkMetrics.histogram(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_MERGE_TIME);
+    if (replicaKeys != null) {
+      rounds = new dev.eddy.job.replica.ReplicaRounds(replicaKeys, mergeEvery,
+          getPartitionedState(new ValueStateDescriptor<>(dev.eddy.job.replica.ReplicaRounds.STATE_NAME,
+              PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)), replicaRounds, mergeTime);
+    }
   }
 
   private static MapStateDescriptor<String, byte[]> bytesByEventId(String name) {
@@ -178,20 +200,28 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     ModelInput in = record.getValue();
     if (in.event != null) {
       event(in.event);
-    } else {
+    } else if (in.label != null) {
       label(in.label);
+    } else { // a replica's contribution to a merge round (models.replicas)
+      ModelCache.Entry entry = model(stateKey(), now());
+      rounds.received(stateKey(), entry.model, in.sync.contribution, now(), output);
+      entry.dirty = true;
     }
   }
 
   /** An event: predicted at once; learned from now if it carries its label (or its label came first), else later. */
   private void event(InputEvent e) throws Exception {
-    ModelCache.Entry entry = model(e.modelKey, e.timestamp);
+    String key = stateKey();
+    ModelCache.Entry entry = model(key, e.timestamp);
     if (idle != null) {
       entry.lastSeen = now();
     }
     ModelState model = entry.model;
     Outlier outlier = guard.screen(model, e.features);
     Scored scored = outlier == null ? model.predict(e.features) : model.predict(e.features, NO_CATEGORIES, outlier.statistics());
+    if (rounds != null) {
+      rounds.observe(key, model, outlier == null ? e.features : outlier.statistics());
+    }
     for (DriftSignal s : scored.featureDrifts()) {
       output.collect(DRIFT, new StreamRecord<>(OutputRecords.drift(e.modelKey, s, e.timestamp)));
     }
@@ -211,28 +241,41 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       labelTime = first == null ? labelTime : first.timestamp;
     }
     if (!Double.isNaN(label) && guard.admit(entry, e.timestamp, labelTime)) {
-      learn(e.modelKey, entry, scored, label, e.timestamp);
+      learn(key, entry, scored, label, e.timestamp);
     }
     entry.dirty = true;
   }
 
   /** A label from the labels topic: its waiting event is learned from now, or the label waits for its event. */
   private void label(InputLabel l) throws Exception {
-    PendingCodec.Pending waiting = labels.label(cache.get(l.modelKey), l, waitsFrom(l.timestamp));
+    String key = stateKey();
+    PendingCodec.Pending waiting = labels.label(cache.get(key), l, waitsFrom(l.timestamp));
     if (waiting != null) {
-      ModelCache.Entry entry = model(l.modelKey, waiting.eventTime());
+      ModelCache.Entry entry = model(key, waiting.eventTime());
       entry.labelsMatched++;
       if (guard.admit(entry, waiting.eventTime(), l.timestamp)) {
-        learn(l.modelKey, entry, waiting.scored(), l.label, l.timestamp);
+        learn(key, entry, waiting.scored(), l.label, l.timestamp);
       }
       entry.dirty = true;
     }
   }
 
-  private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) {
+  private void learn(String key, ModelCache.Entry entry, Scored scored, double label, long timestamp) throws IOException {
     Learned result = guard.learn(entry.model, scored, label);
     emit(key, entry, result, timestamp);
     metrics.learned(key, entry.model, scored.prediction(), label, result);
+    if (rounds != null) {
+      rounds.learned(key, entry.model, timestamp, output);
+    }
+  }
+
+  /**
+   * The key of the current record's state: the model key, or with {@code models.replicas} the
+   * replica's internal key ({@link dev.eddy.job.replica.ReplicaKeys}); its models-topic records and
+   * concept-drift events carry it, its predictions the model key.
+   */
+  private String stateKey() {
+    return (String) getCurrentKey();
   }
 
   private long now() {
@@ -388,6 +431,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   @Override
   public void snapshotState(StateSnapshotContext context) throws Exception {
     cache.flush(this::writeBack);
+    if (rounds != null) {
+      rounds.flush(this);
+    }
     super.snapshotState(context);
   }
 
@@ -434,6 +480,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   @Override
   public void finish() throws Exception {
     cache.flush(this::writeBack);
+    if (rounds != null) {
+      rounds.flush(this);
+    }
     super.finish();
   }
 

@@ -4,6 +4,7 @@ import dev.eddy.core.input.InputEvent;
 import dev.eddy.core.input.InputLabel;
 import dev.eddy.core.input.ModelInput;
 import dev.eddy.core.input.RawRecord;
+import dev.eddy.core.input.SyncInput;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -13,7 +14,7 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The wire form of {@link ModelInput} between the decoders and the keyed learner operator: a tag byte,
- * then the event's or the label's fields written directly. Flink's reflective POJO serializer, which
+ * then the event's or the label's fields (or a replica contribution's index and bytes) written directly. Flink's reflective POJO serializer, which
  * builds and initialises two objects per record by reflection, cost the learner's thread 13 % of its
  * time (JFR, `bin/eddy bench`). Not used for state: nothing keeps a {@code ModelInput} across a
  * checkpoint but the in-flight buffers of unaligned checkpoints.
@@ -23,6 +24,7 @@ public final class ModelInputSerializer extends TypeSerializerSingleton<ModelInp
   public static final ModelInputSerializer INSTANCE = new ModelInputSerializer();
   private static final byte EVENT = 0;
   private static final byte LABEL = 1;
+  private static final byte SYNC = 2;
 
   @Override
   public boolean isImmutableType() {
@@ -39,6 +41,9 @@ public final class ModelInputSerializer extends TypeSerializerSingleton<ModelInp
     if (from.event != null) {
       InputEvent e = from.event;
       return ModelInput.of(new InputEvent(e.id, e.modelKey, e.timestamp, e.features.clone(), e.label));
+    }
+    if (from.sync != null) {
+      return ModelInput.of(new SyncInput(from.sync.replica, from.sync.contribution.clone()));
     }
     InputLabel l = from.label;
     RawRecord r = l.source;
@@ -70,6 +75,10 @@ public final class ModelInputSerializer extends TypeSerializerSingleton<ModelInp
         out.writeDouble(x);
       }
       out.writeDouble(e.label);
+    } else if (record.sync != null) {
+      out.writeByte(SYNC);
+      out.writeInt(record.sync.replica);
+      writeBytes(out, record.sync.contribution);
     } else {
       InputLabel l = record.label;
       out.writeByte(LABEL);
@@ -89,7 +98,11 @@ public final class ModelInputSerializer extends TypeSerializerSingleton<ModelInp
 
   @Override
   public ModelInput deserialize(DataInputView in) throws IOException {
-    if (in.readByte() == EVENT) {
+    byte tag = in.readByte();
+    if (tag == SYNC) {
+      return ModelInput.of(new SyncInput(in.readInt(), readBytes(in)));
+    }
+    if (tag == EVENT) {
       String id = in.readUTF();
       String key = in.readUTF();
       long timestamp = in.readLong();

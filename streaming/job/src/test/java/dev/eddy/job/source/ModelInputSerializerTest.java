@@ -41,4 +41,14 @@ class ModelInputSerializerTest {
     assertThat(label.label.source.value).containsExactly(1, 2);
     assertThat(ModelInputSerializer.INSTANCE.copy(label).label.source.value).containsExactly(1, 2);
   }
+
+  @Test
+  void aReplicaContributionRoundTrips() throws Exception {
+    ModelInput sync = roundTrip(ModelInput.of(new dev.eddy.core.input.SyncInput(3, new byte[] {7, 8, 9})));
+    assertThat(sync.event).isNull();
+    assertThat(sync.label).isNull();
+    assertThat(sync.sync.replica).isEqualTo(3);
+    assertThat(sync.sync.contribution).containsExactly(7, 8, 9);
+    assertThat(ModelInputSerializer.INSTANCE.copy(sync).sync.contribution).containsExactly(7, 8, 9);
+  }
 }
