@@ -20,7 +20,14 @@ final class ScaleBench {
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
     Object result;
-    if (o.transactional) {
+    if (o.transactional && o.parallelism != 1) {
+      var r = ScaleBenchmark.scaling(o.events, o.formats, o.parallelism, dir, System.out);
+      System.out.printf("%nevents %d (keyed job, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
+      r.forEach(s -> System.out.printf("%-5s %d keys, %d partitions: parallelism 1 %,10.0f ev/s  parallelism %d %,10.0f ev/s"
+          + "  scaling %.3f%n", s.format(), s.keys(), s.partitions(), s.onePerSecond(), s.parallelism(),
+          s.parallelPerSecond(), s.scaling()));
+      result = r;
+    } else if (o.transactional) {
       var r = ScaleBenchmark.transactional(o.events, o.formats, dir, System.out);
       System.out.printf("%nevents %d (parallelism 1, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
       r.forEach(t -> System.out.printf("%-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f rec/s"

@@ -35,7 +35,16 @@ import org.apache.flink.core.execution.JobClient;
 public record JobProbe(double seconds, long maxHeapBytes, long checkpoints, double checkpointMillisAvg, double checkpointMillisMax,
     double checkpointedBytesAvg, long stateBytes) {
 
+  /** Runs {@code spec}, watching the live heap (a forced full GC every 5 s: use it where the heap is reported). */
   static JobProbe run(JobSpec spec, Path workDir) throws Exception {
+    return run(spec, workDir, true);
+  }
+
+  /**
+   * Runs {@code spec}; {@code watchHeap} false forces no GC (throughput next to a baseline that pays none),
+   * and {@link #maxHeapBytes} is then 0.
+   */
+  static JobProbe run(JobSpec spec, Path workDir, boolean watchHeap) throws Exception {
     int port = FreePorts.allocate(1)[0];
     Configuration extra = new Configuration();
     extra.set(RestOptions.BIND_PORT, String.valueOf(port));
@@ -49,7 +58,7 @@ public record JobProbe(double seconds, long maxHeapBytes, long checkpoints, doub
     var result = job.getJobExecutionResult();
     int tick = 0;
     while (!result.isDone()) {
-      if (tick % 20 == 19) {
+      if (watchHeap && tick % 20 == 19) {
         System.gc(); // the live set, not the garbage the collector has not needed to clear yet
         maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
       }

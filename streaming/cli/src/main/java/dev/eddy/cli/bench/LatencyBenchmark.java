@@ -55,7 +55,7 @@ public final class LatencyBenchmark {
       }
       JobSpec maxSpec = ScaleBenchmark.spec(bootstrap, "lat-max", "max-events", "avro", false, "at-least-once", "1s");
       JobKafka.prepare(maxSpec);
-      max = events / JobProbe.run(maxSpec, workDir.resolve("max")).seconds();
+      max = events / JobProbe.run(maxSpec, workDir.resolve("max"), false).seconds();
       double rate = max / 2;
       String[][] settings = {{"at-least-once", "1s"}, {"exactly-once", "1s"}, {"exactly-once", "10s"}};
       for (String[] s : settings) {

@@ -20,6 +20,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #transactional}: per input format, the plain passthrough, the transactional passthrough
  *       ({@link TransactionalPassthrough}) and the job over the same records;
+ *   <li>{@link #scaling}: the job at parallelism 1 and at P over the same P-partition topic of a keyed
+ *       stream, and the rate at P over the rate at 1;
  *   <li>{@link #keys}: the job over a stream of one model key, then over the same stream with N keys
  *       (uniform or Zipf), then the one-key stream again (the faster one-key run is the baseline: the
  *       first run pays the JIT's warm-up); live heap, checkpoint duration and sizes of each.
@@ -32,6 +34,16 @@ public final class ScaleBenchmark {
   public record Throughput(String format, long events, double plainPerSecond, double transactionalPerSecond,
       double jobPerSecond, double ratioToPlain, double ratioToTransactional) {}
 
+  /**
+   * One format's scaling: the keyed job over the same {@code partitions}-partition topic at parallelism 1
+   * and at {@code parallelism}; {@code scaling} = the rate at {@code parallelism} / the rate at 1.
+   */
+  public record Scaling(String format, long events, int keys, int partitions, int parallelism, double onePerSecond,
+      double parallelPerSecond, double scaling) {}
+
+  /** Model keys of the scaling runs' stream: enough that both subtasks get about half of the events. */
+  static final int SCALING_KEYS = 64;
+
   /** One job run of the keys benchmark. */
   public record KeysRun(String stream, long distinctKeys, double perSecond, JobProbe probe, double stateBytesPerModel) {}
 
@@ -41,6 +53,12 @@ public final class ScaleBenchmark {
   /** The spec of a bench job {@code name} over {@code events}. */
   static JobSpec spec(String bootstrap, String name, String events, String format, boolean keyed, String guarantee,
       String interval) {
+    return spec(bootstrap, name, events, format, keyed, guarantee, interval, 1);
+  }
+
+  /** The spec of a bench job {@code name} over {@code events}, at {@code parallelism}. */
+  static JobSpec spec(String bootstrap, String name, String events, String format, boolean keyed, String guarantee,
+      String interval, int parallelism) {
     String t = name + "-";
     return JobSpecReader.parse(String.join("\n",
         "name: " + name,
@@ -53,6 +71,7 @@ public final class ScaleBenchmark {
         "learner: {type: pa-i, C: 0.01}",
         "drift: {detector: hddm-a, retrain: background}",
         "checkpoint: {interval: " + interval + ", guarantee: " + guarantee + "}",
+        parallelism == 1 ? "" : "parallelism: " + parallelism,
         ""));
   }
 
@@ -78,9 +97,46 @@ public final class ScaleBenchmark {
         out.println(format + ": Eddy job, exactly-once, bounded ...");
         JobSpec spec = spec(bootstrap, "tx-" + format, topic, format, false, "exactly-once", "1s");
         JobKafka.prepare(spec);
-        double job = JobProbe.run(spec, workDir.resolve("tx-" + format)).seconds();
+        double job = JobProbe.run(spec, workDir.resolve("tx-" + format), false).seconds();
         EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + format + "-predictions", events);
         results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Per format: {@link #SCALING_KEYS} keys (uniform) on a topic of {@code parallelism} partitions, the job
+   * keyed by them (exactly-once, 1 s checkpoints) at parallelism 1, then at {@code parallelism}.
+   */
+  public static List<Scaling> scaling(long events, List<String> formats, int parallelism, Path workDir, PrintStream out)
+      throws Exception {
+    if (parallelism < 2) {
+      throw new IllegalArgumentException("--parallelism must be >= 2 to measure scaling, got " + parallelism);
+    }
+    List<Scaling> results = new ArrayList<>();
+    try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
+      String bootstrap = broker.bootstrapServers();
+      for (String format : formats) {
+        String topic = format + "-keyed-events";
+        TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic), parallelism, Set.of());
+        out.println("producing " + events + " " + format + " events of " + SCALING_KEYS + " keys on " + parallelism
+            + " partitions ...");
+        try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+          new KeyedStream(format, SCALING_KEYS, "uniform", events, 7).produce(p, topic, events);
+        }
+        double[] rates = new double[2];
+        int[] levels = {1, parallelism};
+        for (int i = 0; i < 2; i++) {
+          String name = "p" + levels[i] + "-" + format;
+          out.println(format + ": Eddy job keyed, exactly-once, bounded, parallelism " + levels[i] + " ...");
+          JobSpec spec = spec(bootstrap, name, topic, format, true, "exactly-once", "1s", levels[i]);
+          JobKafka.prepare(spec);
+          rates[i] = events / JobProbe.run(spec, workDir.resolve(name), false).seconds();
+          EndToEndBenchmark.requirePredictions(bootstrap, name + "-predictions", events);
+        }
+        results.add(new Scaling(format, events, SCALING_KEYS, parallelism, parallelism, rates[0], rates[1],
+            rates[1] / rates[0]));
       }
     }
     return results;
