@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
   java.util.List<String> formats;
 
   @Option(names = "--parallelism", defaultValue = "1", paramLabel = "P",
-      description = "With --transactional and P >= 2: instead, the job keyed by 64 keys on a P-partition topic at parallelism 1, then P, and the scaling (default: ${DEFAULT-VALUE}).")
+      description = "With --transactional and P >= 2: instead, the job keyed by 64 keys on a P-partition topic at parallelism 1, P and 1 again, and the scaling (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
   @Option(names = "--keys", defaultValue = "0", paramLabel = "N",
