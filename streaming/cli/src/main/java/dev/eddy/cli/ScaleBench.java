@@ -33,6 +33,15 @@ final class ScaleBench {
       r.forEach(t -> System.out.printf("%-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f rec/s"
           + "  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.format(), t.plainPerSecond(),
           t.transactionalPerSecond(), t.jobPerSecond(), t.ratioToPlain(), t.ratioToTransactional()));
+      // CPU per event does not depend on how much of the machine others take, as the rates do
+      r.forEach(t -> System.out.printf("%-5s CPU per record, whole JVM (broker included): plain passthrough %.2f µs,"
+          + " transactional passthrough %.2f µs, job %.2f µs (learner thread %.2f µs, source thread %.2f µs)%n", t.format(),
+          1e6 * t.plainCpuSeconds() / t.events(), 1e6 * t.transactionalCpuSeconds() / t.events(),
+          1e6 * t.job().processCpuSeconds() / t.events(), 1e6 * t.job().learnerCpuSeconds() / t.events(),
+          1e6 * t.job().sourceCpuSeconds() / t.events()));
+      r.forEach(t -> System.out.printf("%-5s job CPU by threads (µs per event): %s%n", t.format(),
+          t.job().cpuByThreads().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+              1e6 * e.getValue() / t.events())).collect(java.util.stream.Collectors.joining("; "))));
       result = r;
     } else if (o.keys > 0) {
       var r = ScaleBenchmark.keys(o.events, o.keys, o.keySkew, dir, System.out);

@@ -33,7 +33,14 @@ public final class ScaleBenchmark {
 
   /** One format's rates: plain and transactional passthrough, the job; ratios of the job to each. */
   public record Throughput(String format, long events, double plainPerSecond, double transactionalPerSecond,
-      double jobPerSecond, double ratioToPlain, double ratioToTransactional) {}
+      double jobPerSecond, double ratioToPlain, double ratioToTransactional, JobProbe job, double plainCpuSeconds,
+      double transactionalCpuSeconds) {}
+
+  /** CPU time of this whole JVM so far (the embedded broker included). */
+  static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
 
   /**
    * One format's scaling: the keyed job over the same {@code partitions}-partition topic at parallelism 1
@@ -98,15 +105,20 @@ public final class ScaleBenchmark {
       for (String format : formats) {
         String topic = format + "-events";
         out.println(format + ": plain passthrough ...");
+        double cpu0 = processCpuSeconds();
         double plain = EndToEndBenchmark.passthrough(bootstrap, topic, format + "-plain", events);
+        double cpu1 = processCpuSeconds();
         out.println(format + ": transactional passthrough (1 s commits, read_committed) ...");
         double tx = TransactionalPassthrough.run(bootstrap, topic, format + "-tx", events);
+        double cpu2 = processCpuSeconds();
         out.println(format + ": Eddy job, exactly-once, bounded ...");
         JobSpec spec = spec(bootstrap, "tx-" + format, topic, format, false, "exactly-once", "1s");
         JobKafka.prepare(spec);
-        double job = JobProbe.run(spec, workDir.resolve("tx-" + format), false).seconds();
+        JobProbe probe = JobProbe.run(spec, workDir.resolve("tx-" + format), false);
+        double job = probe.seconds();
         EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + format + "-predictions", events);
-        results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job));
+        results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job, probe,
+            cpu1 - cpu0, cpu2 - cpu1));
       }
     }
     return results;
