@@ -45,6 +45,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 public final class AvroCodec<T extends SpecificRecordBase> {
   private final Class<T> type;
   private final BinaryMessageEncoder<T> encoder;
+  /** The fast writer of {@link #encode}: the generated class's own encoder, into a reused buffer per thread. */
+  private final ThreadLocal<RecordWriter<T>> writers;
   /** The strict reader of each schema version this codec reads, by the version's fingerprint. */
   private final Map<Long, DatumReader<T>> readers = new HashMap<>();
 
@@ -53,6 +55,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     this.type = type;
     var schema = SpecificData.get().getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
+    this.writers = ThreadLocal.withInitial(() -> new RecordWriter<>(schema));
     List<Schema> versions = new ArrayList<>(history(type));
     versions.add(schema);
     for (Schema writer : newer) {
@@ -119,8 +122,21 @@ public final class AvroCodec<T extends SpecificRecordBase> {
     return type;
   }
 
-  /** Single-object encoding of {@code record}. */
+  /**
+   * Single-object encoding of {@code record}, by the generated class's own encoder ({@link RecordWriter}:
+   * the same bytes as Avro's generic writer, several times faster). A record it cannot encode is
+   * encoded again by Avro's generic writer, so the error is Avro's usual one (naming the field).
+   */
   public byte[] encode(T record) {
+    try {
+      return writers.get().write(record);
+    } catch (IOException | RuntimeException e) {
+      return encodeGeneric(record);
+    }
+  }
+
+  /** Single-object encoding of {@code record} by Avro's generic writer (reflective field access): the reference. */
+  byte[] encodeGeneric(T record) {
     try {
       ByteBuffer buffer = encoder.encode(record);
       byte[] out = new byte[buffer.remaining()];

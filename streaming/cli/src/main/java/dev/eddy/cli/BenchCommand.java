@@ -63,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Input formats of --transactional (default: ${DEFAULT-VALUE}).")
   java.util.List<String> formats;
 
+  @Option(names = "--parallelism", defaultValue = "1", paramLabel = "P",
+      description = "With --transactional and P >= 2: instead, the job keyed by 64 keys on a P-partition topic at parallelism 1, P and 1 again, and the scaling (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
   @Option(names = "--keys", defaultValue = "0", paramLabel = "N",
       description = "Instead: the job over the stream with N model keys next to the same stream of one key (default: not run).")
   int keys;

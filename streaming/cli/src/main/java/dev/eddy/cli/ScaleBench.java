@@ -23,12 +23,28 @@ final class ScaleBench {
     }
     Path dir = Files.createDirectories(Path.of(".eddy", "bench")).resolve("run-" + System.currentTimeMillis());
     Object result;
-    if (o.transactional) {
+    if (o.transactional && o.parallelism != 1) {
+      var r = ScaleBenchmark.scaling(o.events, o.formats, o.parallelism, dir, System.out);
+      System.out.printf("%nevents %d (keyed job, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
+      r.forEach(s -> System.out.printf("%-5s %d keys, %d partitions: parallelism 1 %,10.0f ev/s  parallelism %d %,10.0f ev/s"
+          + "  scaling %.3f%n", s.format(), s.keys(), s.partitions(), s.onePerSecond(), s.parallelism(),
+          s.parallelPerSecond(), s.scaling()));
+      result = r;
+    } else if (o.transactional) {
       var r = ScaleBenchmark.transactional(o.events, o.formats, dir, System.out);
       System.out.printf("%nevents %d (parallelism 1, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
       r.forEach(t -> System.out.printf("%-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f rec/s"
           + "  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.format(), t.plainPerSecond(),
           t.transactionalPerSecond(), t.jobPerSecond(), t.ratioToPlain(), t.ratioToTransactional()));
+      // CPU per event does not depend on how much of the machine others take, as the rates do
+      r.forEach(t -> System.out.printf("%-5s CPU per record, whole JVM (broker included): plain passthrough %.2f µs,"
+          + " transactional passthrough %.2f µs, job %.2f µs (learner thread %.2f µs, source thread %.2f µs)%n", t.format(),
+          1e6 * t.plainCpuSeconds() / t.events(), 1e6 * t.transactionalCpuSeconds() / t.events(),
+          1e6 * t.job().processCpuSeconds() / t.events(), 1e6 * t.job().learnerCpuSeconds() / t.events(),
+          1e6 * t.job().sourceCpuSeconds() / t.events()));
+      r.forEach(t -> System.out.printf("%-5s job CPU by threads (µs per event): %s%n", t.format(),
+          t.job().cpuByThreads().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+              1e6 * e.getValue() / t.events())).collect(java.util.stream.Collectors.joining("; "))));
       result = r;
     } else if (o.keys > 0) {
       var r = ScaleBenchmark.keys(o.events, o.keys, o.keySkew, dir, System.out);

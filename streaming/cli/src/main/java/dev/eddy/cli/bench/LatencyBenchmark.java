@@ -84,7 +84,7 @@ public final class LatencyBenchmark {
       throws Exception {
     JobSpec spec = ScaleBenchmark.spec(bootstrap, name, "max-events", "avro", false, "at-least-once", "1s");
     JobKafka.prepare(spec);
-    return events / JobProbe.run(spec, workDir.resolve(name), extra).seconds();
+    return events / JobProbe.run(spec, workDir.resolve(name), false, extra).seconds();
   }
 
   private static Configuration flinkTimeout() {

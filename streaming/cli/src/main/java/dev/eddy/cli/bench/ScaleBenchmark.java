@@ -19,7 +19,10 @@ import java.util.Set;
  * exactly-once, 2 s checkpoints unless said):
  * <ul>
  *   <li>{@link #transactional}: per input format, the plain passthrough, the transactional passthrough
- *       ({@link TransactionalPassthrough}) and the job over the same records;
+ *       ({@link TransactionalPassthrough}) and the job over the same records, after one job run not counted
+ *       (the JIT's warm-up);
+ *   <li>{@link #scaling}: the job at parallelism 1 and at P over the same P-partition topic of a keyed
+ *       stream, and the rate at P over the rate at 1;
  *   <li>{@link #keys}: the job over a stream of one model key, then over the same stream with N keys
  *       (uniform or Zipf), then the one-key stream again (the faster one-key run is the baseline: the
  *       first run pays the JIT's warm-up); live heap, checkpoint duration and sizes of each.
@@ -30,7 +33,24 @@ public final class ScaleBenchmark {
 
   /** One format's rates: plain and transactional passthrough, the job; ratios of the job to each. */
   public record Throughput(String format, long events, double plainPerSecond, double transactionalPerSecond,
-      double jobPerSecond, double ratioToPlain, double ratioToTransactional) {}
+      double jobPerSecond, double ratioToPlain, double ratioToTransactional, JobProbe job, double plainCpuSeconds,
+      double transactionalCpuSeconds) {}
+
+  /** CPU time of this whole JVM so far (the embedded broker included). */
+  static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
+
+  /**
+   * One format's scaling: the keyed job over the same {@code partitions}-partition topic at parallelism 1
+   * (the faster of two runs) and at {@code parallelism}; {@code scaling} = the rate at {@code parallelism} / the rate at 1.
+   */
+  public record Scaling(String format, long events, int keys, int partitions, int parallelism, double onePerSecond,
+      double parallelPerSecond, double scaling) {}
+
+  /** Model keys of the scaling runs' stream: enough that both subtasks get about half of the events. */
+  static final int SCALING_KEYS = 64;
 
   /** One job run of the keys benchmark. */
   public record KeysRun(String stream, long distinctKeys, double perSecond, JobProbe probe, double stateBytesPerModel) {}
@@ -41,6 +61,12 @@ public final class ScaleBenchmark {
   /** The spec of a bench job {@code name} over {@code events}. */
   static JobSpec spec(String bootstrap, String name, String events, String format, boolean keyed, String guarantee,
       String interval) {
+    return spec(bootstrap, name, events, format, keyed, guarantee, interval, 1);
+  }
+
+  /** The spec of a bench job {@code name} over {@code events}, at {@code parallelism}. */
+  static JobSpec spec(String bootstrap, String name, String events, String format, boolean keyed, String guarantee,
+      String interval, int parallelism) {
     String t = name + "-";
     return JobSpecReader.parse(String.join("\n",
         "name: " + name,
@@ -53,6 +79,7 @@ public final class ScaleBenchmark {
         "learner: {type: pa-i, C: 0.01}",
         "drift: {detector: hddm-a, retrain: background}",
         "checkpoint: {interval: " + interval + ", guarantee: " + guarantee + "}",
+        parallelism == 1 ? "" : "parallelism: " + parallelism,
         ""));
   }
 
@@ -69,18 +96,68 @@ public final class ScaleBenchmark {
           new KeyedStream(format, 1, "uniform", events, 7).produce(p, topic, events);
         }
       }
+      // the first job in the JVM pays the JIT's warm-up and the MiniCluster's class loading: run one, not counted
+      String first = formats.get(0);
+      out.println("warm-up: Eddy job over the " + first + " events (not counted) ...");
+      JobSpec warmUp = spec(bootstrap, "warmup-" + first, first + "-events", first, false, "exactly-once", "1s");
+      JobKafka.prepare(warmUp);
+      JobProbe.run(warmUp, workDir.resolve("warmup-" + first), false);
       for (String format : formats) {
         String topic = format + "-events";
         out.println(format + ": plain passthrough ...");
+        double cpu0 = processCpuSeconds();
         double plain = EndToEndBenchmark.passthrough(bootstrap, topic, format + "-plain", events);
+        double cpu1 = processCpuSeconds();
         out.println(format + ": transactional passthrough (1 s commits, read_committed) ...");
         double tx = TransactionalPassthrough.run(bootstrap, topic, format + "-tx", events);
+        double cpu2 = processCpuSeconds();
         out.println(format + ": Eddy job, exactly-once, bounded ...");
         JobSpec spec = spec(bootstrap, "tx-" + format, topic, format, false, "exactly-once", "1s");
         JobKafka.prepare(spec);
-        double job = JobProbe.run(spec, workDir.resolve("tx-" + format)).seconds();
+        JobProbe probe = JobProbe.run(spec, workDir.resolve("tx-" + format), false);
+        double job = probe.seconds();
         EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + format + "-predictions", events);
-        results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job));
+        results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job, probe,
+            cpu1 - cpu0, cpu2 - cpu1));
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Per format: {@link #SCALING_KEYS} keys (uniform) on a topic of {@code parallelism} partitions, the job
+   * keyed by them (exactly-once, 1 s checkpoints) at parallelism 1, at {@code parallelism}, and at 1 again (the
+   * faster run at 1 is the baseline).
+   */
+  public static List<Scaling> scaling(long events, List<String> formats, int parallelism, Path workDir, PrintStream out)
+      throws Exception {
+    if (parallelism < 2) {
+      throw new IllegalArgumentException("--parallelism must be >= 2 to measure scaling, got " + parallelism);
+    }
+    List<Scaling> results = new ArrayList<>();
+    try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
+      String bootstrap = broker.bootstrapServers();
+      for (String format : formats) {
+        String topic = format + "-keyed-events";
+        TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic), parallelism, Set.of());
+        out.println("producing " + events + " " + format + " events of " + SCALING_KEYS + " keys on " + parallelism
+            + " partitions ...");
+        try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
+          new KeyedStream(format, SCALING_KEYS, "uniform", events, 7).produce(p, topic, events);
+        }
+        // 1, P, then 1 again: the first job in the JVM pays the JIT's warm-up, so the faster run at 1 is the baseline
+        int[] levels = {1, parallelism, 1};
+        double[] rates = new double[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+          String name = "p" + levels[i] + "-" + i + "-" + format;
+          out.println(format + ": Eddy job keyed, exactly-once, bounded, parallelism " + levels[i] + " ...");
+          JobSpec spec = spec(bootstrap, name, topic, format, true, "exactly-once", "1s", levels[i]);
+          JobKafka.prepare(spec);
+          rates[i] = events / JobProbe.run(spec, workDir.resolve(name), false).seconds();
+          EndToEndBenchmark.requirePredictions(bootstrap, name + "-predictions", events);
+        }
+        double one = Math.max(rates[0], rates[2]);
+        results.add(new Scaling(format, events, SCALING_KEYS, parallelism, parallelism, one, rates[1], rates[1] / one));
       }
     }
     return results;

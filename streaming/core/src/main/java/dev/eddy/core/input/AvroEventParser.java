@@ -10,11 +10,16 @@ import java.util.Map;
 /**
  * Parses Avro single-object-encoded {@link Event}s. Refuses what {@link JsonEventParser} refuses, with
  * the same reasons: bytes after the record and a feature given twice.
+ *
+ * <p>A record of today's schema that the strict reader would accept is read by {@link FastEventReader}
+ * straight into the feature vector; every other record (an older or newer schema, or a bad one) is
+ * decoded by the strict {@link AvroCodec} reader, which gives the same values or the reason.
  */
 public final class AvroEventParser implements EventParser {
   private static final long serialVersionUID = 1L;
   private final FeatureLayout layout;
   private transient AvroCodec<Event> codec;
+  private transient FastEventReader fast;
 
   public AvroEventParser(FeatureLayout layout) {
     this.layout = layout;
@@ -26,6 +31,13 @@ public final class AvroEventParser implements EventParser {
       codec = AvroCodec.of(Event.class, layout.writerSchemasOf(Event.class));
     }
     InputLimits.checkSize(value);
+    if (fast == null) {
+      fast = new FastEventReader(layout.names());
+    }
+    double[] vector = layout.newVector();
+    if (fast.read(value, vector)) {
+      return layout.event(fast.id, fast.key, fast.timestamp, vector, fast.label, fast.labelName);
+    }
     Event e;
     try {
       e = codec.decode(value);

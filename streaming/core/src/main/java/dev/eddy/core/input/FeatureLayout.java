@@ -57,6 +57,11 @@ public final class FeatureLayout implements Serializable {
         .filter(s -> s.getFullName().equals(name)).toList();
   }
 
+  /** The spec's feature names, in the model's order. */
+  public List<String> names() {
+    return names;
+  }
+
   public int dimension() {
     return names.size();
   }
