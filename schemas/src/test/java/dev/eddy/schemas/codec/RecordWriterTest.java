@@ -93,7 +93,9 @@ class RecordWriterTest {
         r.nextBytes(b);
         yield ByteBuffer.wrap(b);
       }
+      case BOOLEAN -> r.nextBoolean();
       case INT -> r.nextInt();
+      case FLOAT -> r.nextFloat();
       case LONG -> r.nextBoolean() ? r.nextLong() : r.nextInt(1000);
       case DOUBLE -> r.nextInt(10) == 0 ? Double.NaN : r.nextGaussian() * 1e3;
       case ENUM -> SpecificData.get().createEnum(schema.getEnumSymbols().get(r.nextInt(schema.getEnumSymbols().size())), schema);
