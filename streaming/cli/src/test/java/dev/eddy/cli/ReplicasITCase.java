@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -102,14 +103,20 @@ class ReplicasITCase {
     Configuration retain = new Configuration();
     retain.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
 
-    Thread producer = new Thread(() -> { // a steady stream, so the rounds run while events flow
-      for (int from = 0; from < 2 * PHASE; from += 100) {
-        produce(from, 100);
-        try {
+    // a steady stream, so the rounds run while events flow; the second phase only once the first job has failed,
+    // so the failure comes mid-stream however fast the machine is
+    CountDownLatch failed = new CountDownLatch(1);
+    Thread producer = new Thread(() -> {
+      try {
+        for (int from = 0; from < 2 * PHASE; from += 100) {
+          if (from == PHASE) {
+            failed.await();
+          }
+          produce(from, 100);
           Thread.sleep(250);
-        } catch (InterruptedException e) {
-          return;
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }, "producer");
     JobClient first = LocalRunner.start(spec, false, work, retain);
@@ -119,6 +126,7 @@ class ReplicasITCase {
     } finally {
       first.cancel().get(); // abrupt, mid-round: its open transactions are aborted, the restart replays from the last checkpoint
     }
+    failed.countDown();
     int roundsBefore = merges().size();
     assertThat(predictions().size()).as("the failure came before the end of the stream").isLessThan(2 * PHASE);
     Path checkpoint = latestCheckpoint(work.resolve("checkpoints"));
