@@ -5,6 +5,7 @@ import dev.eddy.core.guard.Outlier;
 import dev.eddy.core.input.InputEvent;
 import dev.eddy.core.input.InputLabel;
 import dev.eddy.core.input.ModelInput;
+import dev.eddy.core.metrics.EddyMetric;
 import dev.eddy.core.model.DriftSignal;
 import dev.eddy.core.model.Learned;
 import dev.eddy.core.model.ModelConfig;
@@ -16,7 +17,10 @@ import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.gpu.LearnerDevice;
+import dev.eddy.job.metrics.FlinkMetrics;
 import dev.eddy.job.metrics.LearnerMetrics;
+import dev.eddy.job.replica.ReplicaKeys;
+import dev.eddy.job.replica.ReplicaRounds;
 import dev.eddy.job.source.RecordDecoder;
 import dev.eddy.schemas.DeadLetter;
 import dev.eddy.schemas.DriftEvent;
@@ -33,9 +37,9 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -92,9 +96,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private GuardConfig guardConfig = GuardConfig.OFF;
   private boolean publishInitial = true;
   private transient GuardGate guard;
-  private dev.eddy.job.replica.ReplicaKeys replicaKeys; // null unless models.replicas > 1
+  private ReplicaKeys replicaKeys; // null unless models.replicas > 1
   private long mergeEvery;
-  private transient dev.eddy.job.replica.ReplicaRounds rounds;
+  private transient ReplicaRounds rounds;
 
   public LearnerOperator(ModelConfig config) {
     this(config, DEFAULT_CACHE_CAPACITY, JobSpec.Models.DEFAULT_PUBLISH_EVERY, DEFAULT_LABELS);
@@ -145,9 +149,9 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   /**
    * This operator as the replicas of one global model ({@code models.replicas}): keyed by {@code keys},
    * contributing every {@code mergeEvery} labelled examples and adopting each merge round
-   * ({@link dev.eddy.job.replica.ReplicaRounds}).
+   * ({@link ReplicaRounds}).
    */
-  public LearnerOperator replicated(dev.eddy.job.replica.ReplicaKeys keys, long mergeEvery) {
+  public LearnerOperator replicated(ReplicaKeys keys, long mergeEvery) {
     this.replicaKeys = keys;
     this.mergeEvery = mergeEvery;
     return this;
@@ -169,7 +173,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         deadlines(LabelWaits.PENDING_DEADLINES, "eddy-pending-expiry", new Deadlines(true)),
         deadlines(LabelWaits.EARLY_DEADLINES, "eddy-early-expiry", new Deadlines(false)),
         getMetricGroup());
-    var droppedIdle = dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.MODELS_DROPPED_IDLE);
+    var droppedIdle = FlinkMetrics.counter(getMetricGroup(), EddyMetric.MODELS_DROPPED_IDLE);
     if (idleTtlMs > 0) {
       idle = new IdleModels(idleTtlMs, getPartitionedState(new ValueStateDescriptor<>(IdleModels.LAST_SEEN, Types.LONG)),
           getInternalTimerService("eddy-idle", VoidNamespaceSerializer.INSTANCE, new IdleTimer()), droppedIdle);
@@ -177,11 +181,11 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     guard = new GuardGate(guardConfig, getPartitionedState(new ValueStateDescriptor<>(GuardGate.RATE_STATE,
         PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)), metrics.group());
     // registered with one model too (0 rounds), so every job reports the same metrics
-    var replicaRounds = dev.eddy.job.metrics.FlinkMetrics.counter(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_ROUNDS);
-    var mergeTime = dev.eddy.job.metrics.FlinkMetrics.histogram(getMetricGroup(), dev.eddy.core.metrics.EddyMetric.REPLICA_MERGE_TIME);
+    var replicaRounds = FlinkMetrics.counter(getMetricGroup(), EddyMetric.REPLICA_ROUNDS);
+    var mergeTime = FlinkMetrics.histogram(getMetricGroup(), EddyMetric.REPLICA_MERGE_TIME);
     if (replicaKeys != null) {
-      rounds = new dev.eddy.job.replica.ReplicaRounds(replicaKeys, mergeEvery,
-          getPartitionedState(new ValueStateDescriptor<>(dev.eddy.job.replica.ReplicaRounds.STATE_NAME,
+      rounds = new ReplicaRounds(replicaKeys, mergeEvery,
+          getPartitionedState(new ValueStateDescriptor<>(ReplicaRounds.STATE_NAME,
               PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)), replicaRounds, mergeTime);
     }
   }
@@ -271,7 +275,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
   /**
    * The key of the current record's state: the model key, or with {@code models.replicas} the
-   * replica's internal key ({@link dev.eddy.job.replica.ReplicaKeys}); its models-topic records and
+   * replica's internal key ({@link ReplicaKeys}); its models-topic records and
    * concept-drift events carry it, its predictions the model key.
    */
   private String stateKey() {
