@@ -72,8 +72,13 @@ public final class StandaloneCluster implements AutoCloseable {
       for (int i = 0; i < o.taskManagers(); i++) {
         cluster.launchTaskManager();
       }
-      cluster.await(o.taskManagers() + " TaskManagers to register",
-          () -> rest.overview().path("taskmanagers").asInt() >= o.taskManagers());
+      // a TaskManager is listed before it has offered its slots (the overview then reads "0 of 0 slots")
+      cluster.await(o.taskManagers() + " TaskManagers to register with their slots",
+          () -> {
+            var overview = rest.overview();
+            return overview.path("taskmanagers").asInt() >= o.taskManagers()
+                && overview.path("slots-total").asInt() >= o.taskManagers() * o.slots();
+          });
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
