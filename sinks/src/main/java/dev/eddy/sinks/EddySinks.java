@@ -22,6 +22,14 @@ public final class EddySinks {
   private final boolean acceptLostTransactions;
 
   /**
+   * The producers' batch size unless the connection sets one: 256 KiB, as the CLI's producers. With the
+   * client's 16 KiB a batch of predictions filled long before {@code linger.ms} at high rates, and each
+   * batch costs the sink a new LZ4 block stream and the broker a request of its own (BENCHMARKS.md, "Job vs
+   * transactional passthrough").
+   */
+  public static final int BATCH_BYTES = 256 * 1024;
+
+  /**
    * @param connection the Kafka client properties of the job's one connection (bootstrap servers included)
    * @param guarantee delivery guarantee of every output
    * @param transactionalPrefix unique per job (e.g. the job name): prefixes the transactional ids
@@ -48,6 +56,7 @@ public final class EddySinks {
     producer.putAll(connection);
     producer.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
     producer.putIfAbsent("linger.ms", "5");
+    producer.putIfAbsent("batch.size", Integer.toString(BATCH_BYTES));
     producer.putIfAbsent("compression.type", "lz4");
     if (Long.parseLong(producer.getProperty("max.request.size", "0").trim()) < output.maxRecordBytes()) {
       producer.setProperty("max.request.size", Integer.toString(output.maxRecordBytes()));

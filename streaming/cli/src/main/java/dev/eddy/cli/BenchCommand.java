@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--metrics-cost", description = "Instead: the job with its metrics off, and on with the Prometheus reporter scraped every second, over the same events, alternating for --rounds rounds.")
   boolean metricsCost;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost or --guard-cost (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "3", description = "Rounds of --metrics-cost, --guard-cost or --transactional (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--labels-later", description = "Instead: what labels that come later cost (issue 10): the state and"

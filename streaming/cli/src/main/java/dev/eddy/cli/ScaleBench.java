@@ -3,6 +3,7 @@ package dev.eddy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eddy.cli.bench.LatencyBenchmark;
+import dev.eddy.cli.bench.MetricsCost;
 import dev.eddy.cli.bench.ScaleBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +32,29 @@ final class ScaleBench {
           s.parallelPerSecond(), s.scaling()));
       result = r;
     } else if (o.transactional) {
-      var r = ScaleBenchmark.transactional(o.events, o.formats, dir, System.out);
+      if (o.rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be >= 1, got " + o.rounds);
+      }
+      var r = ScaleBenchmark.transactional(o.events, o.formats, o.rounds, dir, System.out);
       System.out.printf("%nevents %d (parallelism 1, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
-      r.forEach(t -> System.out.printf("%-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f rec/s"
-          + "  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.format(), t.plainPerSecond(),
-          t.transactionalPerSecond(), t.jobPerSecond(), t.ratioToPlain(), t.ratioToTransactional()));
+      r.forEach(t -> System.out.printf("round %d %-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f"
+          + " rec/s  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.round(), t.format(),
+          t.plainPerSecond(), t.transactionalPerSecond(), t.jobPerSecond(), t.ratioToPlain(), t.ratioToTransactional()));
       // CPU per event does not depend on how much of the machine others take, as the rates do
-      r.forEach(t -> System.out.printf("%-5s CPU per record, whole JVM (broker included): plain passthrough %.2f µs,"
-          + " transactional passthrough %.2f µs, job %.2f µs (learner thread %.2f µs, source thread %.2f µs)%n", t.format(),
-          1e6 * t.plainCpuSeconds() / t.events(), 1e6 * t.transactionalCpuSeconds() / t.events(),
+      r.forEach(t -> System.out.printf("round %d %-5s CPU per record, whole JVM (broker included): plain passthrough"
+          + " %.2f µs, transactional passthrough %.2f µs, job %.2f µs (learner thread %.2f µs, source thread %.2f µs)%n",
+          t.round(), t.format(), 1e6 * t.plainCpuSeconds() / t.events(), 1e6 * t.transactionalCpuSeconds() / t.events(),
           1e6 * t.job().processCpuSeconds() / t.events(), 1e6 * t.job().learnerCpuSeconds() / t.events(),
           1e6 * t.job().sourceCpuSeconds() / t.events()));
-      r.forEach(t -> System.out.printf("%-5s job CPU by threads (µs per event): %s%n", t.format(),
+      r.forEach(t -> System.out.printf("round %d %-5s job CPU by threads (µs per event): %s%n", t.round(), t.format(),
           t.job().cpuByThreads().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
               1e6 * e.getValue() / t.events())).collect(java.util.stream.Collectors.joining("; "))));
+      for (String format : o.formats) {
+        var rounds = r.stream().filter(t -> t.format().equals(format)).toList();
+        System.out.printf("%-5s median of %d rounds: job/plain %.3f  job/transactional %.3f%n", format, rounds.size(),
+            MetricsCost.median(rounds.stream().mapToDouble(ScaleBenchmark.Throughput::ratioToPlain).toArray()),
+            MetricsCost.median(rounds.stream().mapToDouble(ScaleBenchmark.Throughput::ratioToTransactional).toArray()));
+      }
       result = r;
     } else if (o.keys > 0) {
       var r = ScaleBenchmark.keys(o.events, o.keys, o.keySkew, dir, System.out);

@@ -31,7 +31,8 @@ import org.apache.flink.core.execution.JobClient;
  * @param checkpointMillisMax longest one
  * @param checkpointedBytesAvg average bytes a checkpoint uploaded (incremental: the new RocksDB files)
  * @param stateBytes full state size of the latest completed checkpoint
- * @param processCpuSeconds CPU time of this whole JVM during the run (the embedded broker included)
+ * @param processCpuSeconds CPU time of this whole JVM from the job's submission to its end (the embedded broker
+ *     included; the MiniCluster's start is not)
  * @param learnerCpuSeconds CPU time of the learner's task threads (named "learner ..."), sampled while they ran
  * @param sourceCpuSeconds CPU time of the events source's task threads ("Source: events ...")
  * @param cpuByThreads CPU seconds of the Java threads that ran during the job, by name with digits as N, the
@@ -59,11 +60,12 @@ public record JobProbe(double seconds, long maxHeapBytes, long checkpoints, doub
     int port = FreePorts.allocate(1)[0];
     extra.set(RestOptions.BIND_PORT, String.valueOf(port));
     extra.set(RestOptions.PORT, port);
+    JobClient job = LocalRunner.start(spec, true, workDir, extra);
+    // from the job's submission on: the MiniCluster's start (class loading, its services) is not the job's
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuStart = os.getProcessCpuTime();
     ThreadCpu threads = new ThreadCpu();
-    threads.sample(); // what the threads alive before the job had used is not the job's
-    JobClient job = LocalRunner.start(spec, true, workDir, extra);
+    threads.sample(); // what the threads alive before had used is not the job's
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI uri = URI.create("http://127.0.0.1:" + port + "/jobs/" + job.getJobID() + "/checkpoints");
     var memory = ManagementFactory.getMemoryMXBean();

@@ -134,7 +134,8 @@ public final class MetricsCost {
             + "-models, dead-letter: " + name + "-dlq}");
   }
 
-  static double median(double[] values) {
+  /** The median of {@code values} (the mean of the middle two for an even count). */
+  public static double median(double[] values) {
     double[] v = values.clone();
     Arrays.sort(v);
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;

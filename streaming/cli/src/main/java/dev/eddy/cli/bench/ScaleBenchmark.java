@@ -18,9 +18,9 @@ import java.util.Set;
  * and a MiniCluster at parallelism 1, the demo's job (PA-I, HDDM-A with background retraining,
  * exactly-once, 2 s checkpoints unless said):
  * <ul>
- *   <li>{@link #transactional}: per input format, the plain passthrough, the transactional passthrough
- *       ({@link TransactionalPassthrough}) and the job over the same records, after one job run not counted
- *       (the JIT's warm-up);
+ *   <li>{@link #transactional}: per input format and round, the plain passthrough, the transactional
+ *       passthrough ({@link TransactionalPassthrough}) and the job over the same records, after one job run
+ *       not counted (the JIT's warm-up);
  *   <li>{@link #scaling}: the job at parallelism 1 and at P over the same P-partition topic of a keyed
  *       stream, and the rate at P over the rate at 1;
  *   <li>{@link #keys}: the job over a stream of one model key, then over the same stream with N keys
@@ -31,8 +31,8 @@ import java.util.Set;
 public final class ScaleBenchmark {
   private ScaleBenchmark() {}
 
-  /** One format's rates: plain and transactional passthrough, the job; ratios of the job to each. */
-  public record Throughput(String format, long events, double plainPerSecond, double transactionalPerSecond,
+  /** One round of one format: plain and transactional passthrough, the job; ratios of the job to each. */
+  public record Throughput(String format, int round, long events, double plainPerSecond, double transactionalPerSecond,
       double jobPerSecond, double ratioToPlain, double ratioToTransactional, JobProbe job, double plainCpuSeconds,
       double transactionalCpuSeconds) {}
 
@@ -83,14 +83,21 @@ public final class ScaleBenchmark {
         ""));
   }
 
-  public static List<Throughput> transactional(long events, List<String> formats, Path workDir, PrintStream out)
-      throws Exception {
+  /**
+   * Per format, {@code rounds} rounds of the plain passthrough, the transactional passthrough and the job over
+   * the same records, after one job run not counted. Rounds, because on two cores the JIT is still compiling
+   * the broker's, the clients' and Flink's code a minute into the process (its compiler thread took a third
+   * of the CPU during a measured job of 500,000 events, BENCHMARKS.md): later rounds measure the steady state
+   * a long-running job has.
+   */
+  public static List<Throughput> transactional(long events, List<String> formats, int rounds, Path workDir,
+      PrintStream out) throws Exception {
     List<Throughput> results = new ArrayList<>();
     try (KafkaBroker broker = KafkaBroker.start(0, workDir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
       for (String format : formats) {
         String topic = format + "-events";
-        TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic, format + "-plain", format + "-tx"), 1, Set.of());
+        TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic), 1, Set.of());
         out.println("producing " + events + " " + format + " events ...");
         try (CheckedProducer p = new CheckedProducer(KafkaConnection.of(bootstrap))) {
           new KeyedStream(format, 1, "uniform", events, 7).produce(p, topic, events);
@@ -102,26 +109,37 @@ public final class ScaleBenchmark {
       JobSpec warmUp = spec(bootstrap, "warmup-" + first, first + "-events", first, false, "exactly-once", "1s");
       JobKafka.prepare(warmUp);
       JobProbe.run(warmUp, workDir.resolve("warmup-" + first), false);
-      for (String format : formats) {
-        String topic = format + "-events";
-        out.println(format + ": plain passthrough ...");
-        double cpu0 = processCpuSeconds();
-        double plain = EndToEndBenchmark.passthrough(bootstrap, topic, format + "-plain", events);
-        double cpu1 = processCpuSeconds();
-        out.println(format + ": transactional passthrough (1 s commits, read_committed) ...");
-        double tx = TransactionalPassthrough.run(bootstrap, topic, format + "-tx", events);
-        double cpu2 = processCpuSeconds();
-        out.println(format + ": Eddy job, exactly-once, bounded ...");
-        JobSpec spec = spec(bootstrap, "tx-" + format, topic, format, false, "exactly-once", "1s");
-        JobKafka.prepare(spec);
-        JobProbe probe = JobProbe.run(spec, workDir.resolve("tx-" + format), false);
-        double job = probe.seconds();
-        EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + format + "-predictions", events);
-        results.add(new Throughput(format, events, events / plain, events / tx, events / job, plain / job, tx / job, probe,
-            cpu1 - cpu0, cpu2 - cpu1));
+      for (int round = 1; round <= rounds; round++) {
+        for (String format : formats) {
+          results.add(transactionalRound(bootstrap, format, events, round, workDir, out));
+        }
       }
     }
     return results;
+  }
+
+  /** One round of one format: the plain passthrough, the transactional one and the job, each over the same records. */
+  private static Throughput transactionalRound(String bootstrap, String format, long events, int round, Path workDir,
+      PrintStream out) throws Exception {
+    String topic = format + "-events";
+    String run = format + "-" + round;
+    TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(run + "-plain", run + "-tx"), 1, Set.of());
+    out.println("round " + round + ", " + format + ": plain passthrough ...");
+    double cpu0 = processCpuSeconds();
+    double plain = EndToEndBenchmark.passthrough(bootstrap, topic, run + "-plain", events);
+    double cpu1 = processCpuSeconds();
+    out.println("round " + round + ", " + format + ": transactional passthrough (1 s commits, read_committed) ...");
+    double tx = TransactionalPassthrough.run(bootstrap, topic, run + "-tx", events);
+    double cpu2 = processCpuSeconds();
+    out.println("round " + round + ", " + format + ": Eddy job, exactly-once, bounded ...");
+    JobSpec spec = spec(bootstrap, "tx-" + run, topic, format, false, "exactly-once", "1s");
+    JobKafka.prepare(spec);
+    JobProbe probe = JobProbe.run(spec, workDir.resolve("tx-" + run), false);
+    double job = probe.seconds();
+    out.println("round " + round + ", " + format + ": checking that the job committed one prediction per event ...");
+    EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + run + "-predictions", events);
+    return new Throughput(format, round, events, events / plain, events / tx, events / job, plain / job, tx / job, probe,
+        cpu1 - cpu0, cpu2 - cpu1);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.eddy.cli.bench;
 
 import dev.eddy.core.kafka.KafkaClients;
 import dev.eddy.core.kafka.KafkaConnection;
+import dev.eddy.sinks.EddySinks;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ final class TransactionalPassthrough {
     Properties p = kafka.clientProperties();
     p.setProperty(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "eddy-bench-tx-" + to);
     p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5"); // as the job's sinks
+    p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(EddySinks.BATCH_BYTES));
     p.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     long start = System.nanoTime();
     long copied = 0;

@@ -22,6 +22,26 @@ class JsonEventParserTest {
     assertThat(e.features).containsExactly(1.5, -2.0);
   }
 
+  /** The fast double parser must give Double.parseDouble's value for every number text, bit for bit. */
+  @Test
+  void readsEveryNumberAsDoubleParseDoubleDoes() throws InvalidEventException {
+    java.util.Random random = new java.util.Random(14);
+    for (int i = 0; i < 20_000; i++) {
+      double v = switch (i % 4) {
+        case 0 -> random.nextGaussian();
+        case 1 -> Double.longBitsToDouble(random.nextLong()); // any exponent
+        case 2 -> random.nextInt(2_000_000) - 1_000_000;
+        default -> Math.round(random.nextDouble() * 1e6) / 1e6; // few digits, as produced by hand
+      };
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      String text = i % 8 < 4 ? Double.toString(v) : String.format(java.util.Locale.ROOT, "%.17g", v);
+      InputEvent e = parse("{\"id\": \"e\", \"features\": {\"x1\": " + text + ", \"x2\": 0}}");
+      assertThat(e.features[0]).as(text).isEqualTo(Double.parseDouble(text));
+    }
+  }
+
   @Test
   void rejectsTextAfterTheObject() {
     assertThatThrownBy(() -> parse(EVENT + " garbage"))
