@@ -19,6 +19,8 @@ import java.time.Duration;
 public record Replicas(int count, long mergeEvery, Duration mergeInterval) implements Serializable {
   /** One replica: no merging. */
   public static final Replicas ONE = new Replicas(1, Replicas.DEFAULT_MERGE_EVERY);
+  /** Partitions of the sync topic: one, so that every replica reads the contributions in one order. */
+  public static final int SYNC_PARTITIONS = 1;
   /** The default cadence of the merge rounds, when neither merge-every nor merge-interval is given. */
   public static final long DEFAULT_MERGE_EVERY = 1_000;
 
