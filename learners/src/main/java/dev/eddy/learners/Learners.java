@@ -108,7 +108,11 @@ public final class Learners {
   /**
    * Merges replicas of one learner by weighted parameter averaging: every parameter of the result is
    * {@code sum_r weights[r] * theta_r / sum_r weights[r]}. The replicas are not modified; merging a
-   * single replica gives a learner that predicts as it does.
+   * single replica gives a learner that predicts as it does. Per-coordinate accumulators are
+   * parameters too and are averaged with the same weights: AdaGrad's squared-gradient sums G (so the
+   * merged learner's next steps are sized by the replicas' weighted history), FTRL's n (its z then
+   * chosen so that the merged weights are the average of the replicas'), and the linear learners'
+   * step counters (rounded).
    *
    * @throws IllegalArgumentException when there are no replicas, when the weights do not match them
    *     or are negative, not finite or all zero, or when two replicas have different layouts (the

@@ -15,7 +15,8 @@ import java.util.Map;
  *   g_i = g·x_i,   G_i += g_i²,   w_i −= η·g_i / (δ + √G_i)
  * </pre>
  *
- * State: two tables, the weights and G.
+ * State: two tables, the weights and G. Merging replicas ({@code Learners.merge}) averages both per
+ * coordinate, weighted like the replicas.
  */
 final class AdaGrad extends LogisticLearner implements dev.eddy.learners.PlainWeights {
 

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.eddy.learners.FeatureVector;
+import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +64,36 @@ class AdaGradTest {
     assertThatThrownBy(() -> create("adagrad", Map.of("delta", "-1"), 2, Task.BINARY))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delta")
         .hasMessageContaining("-1.0");
+  }
+
+  /**
+   * Merging (replicas weighted 3 : 1) averages the weights and the squared-gradient sums G per
+   * coordinate with the same weights, and the merged learner's next step is sized by the merged G.
+   * Golden values from the two learners of {@link #goldenValues} (after x1, x2) and after x1 alone
+   * (G = (0.25, 1, 0.25), w = 0.5 up to δ), computed by hand; the next step is computed here.
+   */
+  @Test
+  void mergeAveragesTheSquaredGradientSumsAndTheNextStepUsesThem() {
+    LinearLearner a = learn(create("adagrad", Map.of("learning-rate", "0.5"), 2, Task.BINARY),
+        new double[][] {{1, 2}, {2, -1}}, new double[] {1, 0});
+    LinearLearner b = learn(create("adagrad", Map.of("learning-rate", "0.5"), 2, Task.BINARY),
+        new double[][] {{1, 2}}, new double[] {1});
+    LinearLearner merged = (LinearLearner) Learners.merge(List.of(a, b), new double[] {3, 1});
+    double[] g = {1.853339914605343, 1.40083497865133575, 0.65083497865133575}; // 0.75·G_a + 0.25·G_b
+    assertThat(merged.state.tables[1][0]).containsExactly(g, within(1e-12));
+    double[] w = {0.75 * 0.026898385484591336 + 0.25 * 0.49999999000000017,
+        0.75 * 0.7950844153940364 + 0.25 * 0.4999999950000001, 0.75 * 0.08729428613231355 + 0.25 * 0.49999999000000017};
+    assertWeights(merged, 0, w);
+
+    // the next step, x = (2, −1), y = 0: g = σ(w·x + b), g_i = g·x_i, G_i += g_i², w_i −= 0.5·g_i / (1e-8 + √G_i)
+    double[] x = {2, -1, 1};
+    double sigma = 1 / (1 + Math.exp(-(w[0] * 2 - w[1] + w[2])));
+    double[] expected = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double gi = sigma * x[i];
+      expected[i] = w[i] - 0.5 * gi / (1e-8 + Math.sqrt(g[i] + gi * gi));
+    }
+    merged.learn(FeatureVector.dense(new double[] {2, -1}), 0);
+    assertWeights(merged, 0, expected);
   }
 }

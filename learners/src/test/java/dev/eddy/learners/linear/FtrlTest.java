@@ -68,7 +68,10 @@ class FtrlTest {
     }
   }
 
-  /** Merging averages the weights exactly even where L1 zeroes some of them. */
+  /**
+   * Merging averages the weights exactly even where L1 zeroes some of them, and the accumulators n
+   * per coordinate with the same weights.
+   */
   @Test
   void mergeAveragesTheWeights() {
     LinearLearner a = LinearTesting.warmedUp("ftrl", Map.of("l1", "0.5"));
@@ -81,6 +84,14 @@ class FtrlTest {
     for (int i = 0; i < wm.length; i++) {
       assertThat(wm[i]).isCloseTo(0.75 * wa[i] + 0.25 * wb[i], within(1e-12));
     }
+    // the per-coordinate squared-gradient sums n are averaged with the same weights
+    double[] na = a.state.tables[1][0];
+    double[] nb = b.state.tables[1][0];
+    double[] nm = ((LinearLearner) merged).state.tables[1][0];
+    for (int i = 0; i < nm.length; i++) {
+      assertThat(nm[i]).as("n_%d", i).isCloseTo(0.75 * na[i] + 0.25 * nb[i], within(1e-12));
+    }
+    assertThat(nm[0]).as("a coordinate both learned on").isPositive();
   }
 
   @Test

@@ -35,7 +35,9 @@ public final class TopicsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Creates every topic of a job spec that does not exist yet: PARTITIONS partitions each (the spec's",
-        "parallelism unless --partitions), the models topic compacted and taking model snapshots up to 64 MiB.",
+        "parallelism unless --partitions), the models topic compacted and taking model snapshots up to 64 MiB,",
+        "the guard's quarantine topic if any, and with models.replicas > 1 the job's internal <name>.replica-sync",
+        "topic (one partition, records up to 64 MiB).",
         "Topics that exist are left as they are and reported (partitions, cleanup.policy)."
       })
   static final class Create implements Callable<Integer> {
@@ -65,9 +67,9 @@ public final class TopicsCommand implements Runnable {
       KafkaAccess.check(as);
       List<SpecTopics.Status> topics = SpecTopics.create(job, as, n);
       for (SpecTopics.Status t : topics) {
-        System.out.printf("%-11s %-24s %s, %d partition%s, cleanup.policy=%s%s%n", t.role(), t.name(),
+        System.out.printf("%-12s %-24s %s, %d partition%s, cleanup.policy=%s%s%n", t.role(), t.name(),
             t.created() ? "created" : "exists", t.partitions(), t.partitions() == 1 ? "" : "s", t.cleanupPolicy(),
-            t.fitsRole() ? "" : "  (the models topic should be compacted: it keeps every snapshot otherwise)");
+            t.fitsRole() ? "" : "  (" + t.advice() + ")");
       }
       return 0;
     }

@@ -122,7 +122,7 @@ public final class EddyJob {
     SingleOutputStreamOperator<Prediction> predictions =
         (replicas == null ? inputs.keyBy(ModelInput::modelKey) : replicas.keyed(env, inputs))
             .transform("learner " + spec.learner().type(), new AvroTypeInfo<>(Prediction.class),
-                replicas == null ? learner : learner.replicated(replicas.keys(), spec.models().replicas().mergeEvery()))
+                replicas == null ? learner : learner.replicated(replicas.keys(), spec.models().replicas()))
             .uid("learner")
             .name("learner " + spec.learner().type());
     if (replicas != null) { // one subtask per replica, on the key groups the replica keys were chosen for

@@ -2,6 +2,10 @@ package dev.eddy.cli.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eddy.core.spec.Replicas;
+import dev.eddy.schemas.ModelSnapshot;
+import dev.eddy.schemas.ReplicaContribution;
+import dev.eddy.schemas.codec.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * JobManager and 2 TaskManager JVMs (1 slot each), the job submitted over REST at parallelism 2 with
  * exactly-once outputs and a checkpoint every second, a labelled SEA stream produced over time. Each
  * scenario disrupts the job mid-stream and then checks, reading with read_committed, that every event
- * has exactly one prediction and that the model carried on rather than starting again.
+ * has exactly one prediction and that the model carried on rather than starting again; one runs a
+ * global model trained by 2 replicas and checks that their merge rounds neither lose nor double count
+ * an example.
  *
  * <p>Size: {@code -Deddy.e2e.events} (default 150,000 per scenario) at {@code -Deddy.e2e.rate}
  * events/s (default 5,000), so each scenario streams for about 30 s. Measurements (recovery times)
@@ -173,6 +179,74 @@ class ClusterFailoverE2E {
       measured("taskmanager-kill-labels-later", String.format(Locale.ROOT,
           "events=%d rate=%d/s label-delay=%d events kill->restore=%d ms restored-checkpoint=%d",
           EVENTS, RATE, RATE, stats.restored().restoreTimestamp() - killedAt, stats.restored().checkpointId()));
+    }
+  }
+
+  /**
+   * One global model trained by 2 replicas ({@code models.replicas: 2}, one per TaskManager, rounds
+   * every 5,000 labelled examples per replica or every 2 s, whichever comes first), on twice the
+   * usual stream, so that the rounds, which take at least a checkpoint each, are still going when a
+   * TaskManager is killed, a quarter into the stream, while rounds merge through the replica-sync topic. Read with read_committed: every event
+   * has one prediction; the merged versions on the models topic are 2, 3, 4, ... (none twice, none
+   * skipped); every merged round has one contribution of each replica; each merged version's example
+   * count is the sum of the contributions merged up to it, and the last one, once the stream ended
+   * and the time-based rounds merged what was left, is the number of labelled examples: none lost,
+   * none counted twice. Each replica's model was born once (restored, not started again).
+   */
+  @Test
+  @Order(5)
+  void aKilledTaskManagerWhileReplicasMergeLosesAndDoubleCountsNoExample() throws Exception {
+    String models = "models: {publish-every: 0, replicas: 2, merge-every: 5000, merge-interval: 2s}\n";
+    long events = 2 * EVENTS;
+    try (JobRun run = new JobRun("e2e-replicas", kafka.bootstrap(), cluster.rest(), events, models)) {
+      String job = run.submit(null);
+      run.feed(RATE);
+      run.awaitPredictions(events / 4, Duration.ofMinutes(3));
+      awaitMerges(run, 2, Duration.ofMinutes(1));
+      int mergedBefore = merges(run).size();
+      Kill kill = killATaskManagerAndAwaitRestore(run, job);
+      run.assertExactlyOncePredictions();
+
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      List<ModelSnapshot> merges = merges(run);
+      while (merges.get(merges.size() - 1).getExamples() < events && System.nanoTime() < deadline) {
+        TimeUnit.SECONDS.sleep(2); // the last rounds merge by time after the stream's end
+        merges = merges(run);
+      }
+      List<ReplicaContribution> sync = run.committed(Replicas.syncTopic(run.name()), Topics.REPLICA_CONTRIBUTION);
+      assertThat(merges.size()).as("rounds merged after the restore").isGreaterThan(mergedBefore);
+      for (int k = 0; k < merges.size(); k++) {
+        long round = k + 1;
+        assertThat(merges.get(k).getVersion()).as("merged versions in order, none twice or skipped").isEqualTo(round + 1);
+        assertThat(sync.stream().filter(c -> c.getRound() == round).map(ReplicaContribution::getReplica).toList())
+            .as("round %d: one committed contribution of each replica", round).containsExactlyInAnyOrder(0, 1);
+        long contributed = sync.stream().filter(c -> c.getRound() <= round).mapToLong(ReplicaContribution::getExamples).sum();
+        assertThat(merges.get(k).getExamples()).as("round %d merged every contribution up to it, once", round).isEqualTo(contributed);
+      }
+      assertThat(merges.get(merges.size() - 1).getExamples()).as("every labelled example merged, once").isEqualTo(events);
+      assertThat(sync.stream().mapToLong(ReplicaContribution::getRound).max().orElse(0)).as("no round left open")
+          .isEqualTo(merges.size());
+      assertThat(run.modelBirths()).as("'initial' versions: one per replica, none after the restore").isEqualTo(2);
+      assertThat(run.models()).filteredOn(m -> m.getReason().equals("merge"))
+          .allSatisfy(m -> assertThat(m.getModelKey()).isEqualTo("global"));
+      measured("taskmanager-kill-replicas", String.format(Locale.ROOT,
+          "events=%d rate=%d/s replicas=2 merge-every=5000 merge-interval=2s kill->restore=%d ms restored-checkpoint=%d"
+              + " rounds=%d (%d before the kill)",
+          events, RATE, kill.stats().restored().restoreTimestamp() - kill.at(), kill.stats().restored().checkpointId(),
+          merges.size(), mergedBefore));
+    }
+  }
+
+  /** The committed merged versions of the global model ({@code reason: merge}), in order. */
+  private static List<ModelSnapshot> merges(JobRun run) {
+    return run.models().stream().filter(m -> m.getReason().equals("merge")).toList();
+  }
+
+  private static void awaitMerges(JobRun run, int n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (merges(run).size() < n) {
+      assertThat(System.nanoTime()).as(n + " merged rounds").isLessThan(deadline);
+      TimeUnit.MILLISECONDS.sleep(500);
     }
   }
 

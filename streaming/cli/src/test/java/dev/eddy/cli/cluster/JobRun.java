@@ -28,16 +28,23 @@ final class JobRun implements AutoCloseable {
   private final String bootstrap;
   private final FlinkRestClient rest;
   private final long events;
+  private final String specExtra;
   private final List<String> jobs = new ArrayList<>();
   private PacedFeeder feeder;
   private PredictionLog log;
   private int badRecords;
 
   JobRun(String name, String bootstrap, FlinkRestClient rest, long events) {
+    this(name, bootstrap, rest, events, "");
+  }
+
+  /** @param specExtra YAML appended to the spec (e.g. a {@code models:} section) */
+  JobRun(String name, String bootstrap, FlinkRestClient rest, long events, String specExtra) {
     this.name = name;
     this.bootstrap = bootstrap;
     this.rest = rest;
     this.events = events;
+    this.specExtra = specExtra;
     // one events partition per source subtask; the job's other topics as bin/eddy submit creates them
     TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic("events")), PARALLELISM, Set.of());
     TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(topic("predictions"), topic("dlq"), topic("labels"), topic("drift"),
@@ -48,9 +55,13 @@ final class JobRun implements AutoCloseable {
     return name + "-" + role;
   }
 
-  /** The spec: {@link ClusterBenchmark#spec}, outputs on {@code <name>-<role>} topics. */
+  /** The spec: {@link ClusterBenchmark#spec}, outputs on {@code <name>-<role>} topics, and the extra YAML. */
   String spec() {
-    return ClusterBenchmark.spec(name, bootstrap, topic("events"));
+    return ClusterBenchmark.spec(name, bootstrap, topic("events")) + specExtra;
+  }
+
+  String name() {
+    return name;
   }
 
   /** Submits the job (from a savepoint when not null) and waits until all its tasks run. */
@@ -176,12 +187,17 @@ final class JobRun implements AutoCloseable {
 
   /** The committed records of the models topic, in order. */
   List<ModelSnapshot> models() {
-    List<ModelSnapshot> out = new ArrayList<>();
-    KafkaClients.readAll(KafkaConnection.of(bootstrap), topic("models"), true, 0, Duration.ofSeconds(2), r -> {
+    return committed(topic("models"), Topics.MODEL);
+  }
+
+  /** The committed records of {@code topic} (read_committed, from the beginning), in order, decoded. */
+  <T extends org.apache.avro.specific.SpecificRecordBase> List<T> committed(String topic, dev.eddy.schemas.codec.AvroCodec<T> codec) {
+    List<T> out = new ArrayList<>();
+    KafkaClients.readAll(KafkaConnection.of(bootstrap), topic, true, 0, Duration.ofSeconds(2), r -> {
       try {
-        out.add(Topics.MODEL.decode(r.value()));
+        out.add(codec.decode(r.value()));
       } catch (IOException e) {
-        throw new AssertionError("the models topic holds a record that is not a ModelSnapshot", e);
+        throw new AssertionError("topic " + topic + " holds a record that does not decode", e);
       }
     });
     return out;

@@ -1,6 +1,7 @@
 package dev.eddy.core.kafka;
 
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.Replicas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,10 @@ import org.apache.kafka.common.resource.ResourceType;
  * The least a job's Kafka user must be allowed on a cluster that enforces ACLs: read the events and
  * labels topics and commit the job's consumer group; write the four output topics, in transactions
  * whose ids start with the job's name; and read two configurations the start checks (the models
- * topic's {@code max.message.bytes}, the brokers' {@code transaction.max.timeout.ms}). Creating the
+ * topic's {@code max.message.bytes}, the brokers' {@code transaction.max.timeout.ms}). With {@code
+ * models.replicas} &gt; 1 also its internal {@code <job>.replica-sync} topic: written (the
+ * contributions, in the same transactions), read back (by the sync source, in the job's consumer
+ * group) and its {@code max.message.bytes} read at start. Creating the
  * topics is left to an administrator ({@code bin/eddy acls --apply} does it, as that administrator).
  * The ITCase runs the job under exactly these.
  */
@@ -42,6 +46,12 @@ public final class JobAcls {
     acls.add(allow(ResourceType.TRANSACTIONAL_ID, spec.name() + "-", PatternType.PREFIXED, AclOperation.WRITE, principal));
     acls.add(allow(ResourceType.TOPIC, topics.models(), PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS, principal));
     acls.add(allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE_CONFIGS, principal));
+    if (spec.models().replicas().parallel()) {
+      String sync = Replicas.syncTopic(spec.name());
+      for (AclOperation op : List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS)) {
+        acls.add(allow(ResourceType.TOPIC, sync, PatternType.LITERAL, op, principal));
+      }
+    }
     return acls;
   }
 

@@ -3,6 +3,7 @@ package dev.eddy.core.kafka;
 import dev.eddy.core.spec.Durations;
 import dev.eddy.core.spec.Guarantee;
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.Replicas;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -53,15 +54,24 @@ public final class JobKafka {
     if (spec.guard().quarantineTopic() != null) {
       all.add(spec.guard().quarantineTopic());
     }
-    String sync = spec.models().replicas().parallel() ? dev.eddy.core.spec.Replicas.syncTopic(spec.name()) : null;
-    if (sync != null) { // the replicas' contributions: one partition, so every replica reads them in one order
-      all.add(sync);
-    }
     TopicAdmin.ensureTopics(as, all, 1, Set.of(topics.models()));
     TopicAdmin.ensureMaxMessageBytes(as, topics.models(), JobSpec.Models.MAX_SNAPSHOT_BYTES);
-    if (sync != null) {
-      TopicAdmin.ensureMaxMessageBytes(as, sync, JobSpec.Models.MAX_SNAPSHOT_BYTES);
+    createSyncTopic(spec, as);
+  }
+
+  /**
+   * With {@code models.replicas} &gt; 1, creates the job's internal {@link Replicas#syncTopic} if missing:
+   * one partition, so that every replica reads the contributions in one order, taking records as
+   * large as a model snapshot (a contribution carries a learner). Returns its name, or null without replicas.
+   */
+  public static String createSyncTopic(JobSpec spec, KafkaConnection as) {
+    if (!spec.models().replicas().parallel()) {
+      return null;
     }
+    String sync = Replicas.syncTopic(spec.name());
+    TopicAdmin.ensureTopics(as, java.util.List.of(sync), Replicas.SYNC_PARTITIONS, Set.of());
+    TopicAdmin.ensureMaxMessageBytes(as, sync, JobSpec.Models.MAX_SNAPSHOT_BYTES);
+    return sync;
   }
 
   /** The smallest {@code transaction.max.timeout.ms} of the cluster's brokers. */

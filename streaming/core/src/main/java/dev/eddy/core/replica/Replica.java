@@ -13,13 +13,20 @@ import java.util.TreeMap;
 
 /**
  * One replica's side of the merge rounds, beside its {@link ModelState}. Every {@code mergeEvery}
- * labelled examples it contributes its learner and the standardizer statistics of the values it saw
- * since its previous contribution, then keeps learning while the round completes; once it holds all
+ * labelled examples, or once {@code mergeInterval} ms of processing time have passed since its
+ * previous contribution, it contributes its learner and the standardizer statistics of the values it
+ * saw since its previous contribution, then keeps learning while the round completes; once it holds all
  * the round's contributions (its own included, read back like the others) it merges them ({@link
  * RoundMerge}) and adopts the result: weights = merged + (its own now − its own at publish), so the
  * examples it learned while the round was under way are not lost, and statistics = merged ⊕ its
  * values since publish. At most one round is under way: a replica contributes to round r+1 only after
  * adopting round r, so every labelled example weighs in exactly one round.
+ *
+ * <p>By time: a replica whose interval passed contributes if it learned anything since its previous
+ * contribution, or if another replica has opened the round it is in (then with 0 examples, weight 0,
+ * so that the round completes); one that learned nothing in a round nobody opened does not, so an
+ * idle stream makes no rounds. The first contribution of a round therefore always carries examples,
+ * and a round completes once every replica's interval has passed (or its count was reached).
  *
  * <p>A replica whose drift policy replaced its model after it published keeps its new model (the
  * merge is of the old concept) and contributes it, flagged retrained, to the next round, which then
@@ -28,7 +35,9 @@ import java.util.TreeMap;
 public final class Replica {
   final int index;
   final int count;
-  final long mergeEvery;
+  long mergeEvery; // 0 = not by count
+  long mergeInterval; // ms of processing time, 0 = not by time
+  long lastContributed; // processing time (ms) of the previous contribution, or of the replica's start
   long round = 1; // the round of the next contribution, or of the one under way
   boolean awaiting; // contributed to `round`, waiting for the others
   long since; // labelled examples since the previous contribution
@@ -41,17 +50,43 @@ public final class Replica {
   final TreeMap<Integer, ReplicaContribution> received = new TreeMap<>(); // of `round`, by replica
 
   /**
+   * A replica merging by count only.
+   *
    * @param index this replica, 0..count-1
    * @param count the number of replicas
    * @param mergeEvery labelled examples between two contributions
    */
   public Replica(int index, int count, long mergeEvery) {
+    this(index, count, mergeEvery, 0, 0);
+  }
+
+  /**
+   * @param mergeEvery labelled examples between two contributions, 0 = not by count
+   * @param mergeInterval processing time (ms) between two contributions, 0 = not by time
+   * @param now the processing time (ms) the replica starts at: its first interval runs from here
+   */
+  public Replica(int index, int count, long mergeEvery, long mergeInterval, long now) {
     if (index < 0 || index >= count) {
       throw new IllegalArgumentException("replica index must be in 0.." + (count - 1) + ", got " + index);
     }
     this.index = index;
     this.count = count;
+    cadence(mergeEvery, mergeInterval);
+    this.lastContributed = now;
+  }
+
+  /**
+   * Sets when this replica contributes (the job's spec, which may have changed since the replica was
+   * persisted): every {@code mergeEvery} labelled examples (0 = not by count) and/or every {@code
+   * mergeInterval} ms (0 = not by time).
+   */
+  public void cadence(long mergeEvery, long mergeInterval) {
+    if (mergeEvery < 0 || mergeInterval < 0 || mergeEvery == 0 && mergeInterval == 0) {
+      throw new IllegalArgumentException("a replica merges by count (merge-every >= 1) or by time (merge-interval > 0),"
+          + " got merge-every " + mergeEvery + ", merge-interval " + mergeInterval + " ms");
+    }
     this.mergeEvery = mergeEvery;
+    this.mergeInterval = mergeInterval;
   }
 
   /** What a completed round gave: the merge, and this replica's next contribution if one was due. */
@@ -59,28 +94,56 @@ public final class Replica {
 
   /** The raw values the model's standardizer just learned (call after each predict). */
   public void observe(ModelState model, double[] values) {
-    if (model.standardizer() == null) {
-      return;
+    if (statistics(model)) {
+      delta.update(values);
     }
-    if (delta == null) {
+  }
+
+  /** Whether the model standardizes; then the statistics since the previous contribution and of the rounds exist. */
+  private boolean statistics(ModelState model) {
+    if (model.standardizer() == null) {
+      return false;
+    }
+    if (delta == null) { // created at the first value, or at the first contribution of a replica that saw none
       delta = empty(model.standardizer());
       global = empty(model.standardizer());
     }
-    delta.update(values);
-  }
-
-  /** One labelled example learned; returns this replica's contribution when one is due, else null. */
-  public ReplicaContribution learned(ModelState model, String modelKey, long timestamp) {
-    since++;
-    learned++;
-    return due() ? contribute(model, modelKey, timestamp) : null;
+    return true;
   }
 
   /**
-   * A contribution of any replica (this one's included), in the order of the sync topic. Returns the
-   * adopted round when this completes one, else null.
+   * One labelled example learned (at processing time {@code now}; {@code timestamp} goes on the
+   * contribution); returns this replica's contribution when one is due, else null.
    */
-  public Adopted receive(ReplicaContribution c, ModelState model, String modelKey, long timestamp) {
+  public ReplicaContribution learned(ModelState model, String modelKey, long timestamp, long now) {
+    since++;
+    learned++;
+    return due(now) ? contribute(model, modelKey, timestamp, now) : null;
+  }
+
+  /**
+   * Processing time {@code now} reached (a timer at {@link #nextTick}, or a record): this replica's
+   * contribution when its interval passed and it has one to make, else null.
+   */
+  public ReplicaContribution tick(ModelState model, String modelKey, long now) {
+    return due(now) ? contribute(model, modelKey, now, now) : null;
+  }
+
+  /** When this replica's interval next passes (processing time, ms); meaningless without {@code mergeInterval}. */
+  public long nextTick() {
+    return lastContributed + mergeInterval;
+  }
+
+  /** Whether this replica contributes by time ({@code models.merge-interval}). */
+  public boolean timed() {
+    return mergeInterval > 0;
+  }
+
+  /**
+   * A contribution of any replica (this one's included), in the order of the sync topic, at
+   * processing time {@code now}. Returns the adopted round when this completes one, else null.
+   */
+  public Adopted receive(ReplicaContribution c, ModelState model, String modelKey, long now) {
     if (c.getReplicas() != count) {
       throw new IllegalStateException("a contribution of " + c.getReplicas() + " replicas reached a job of " + count
           + ": the replica-sync topic holds another job's rounds");
@@ -100,15 +163,26 @@ public final class Replica {
     awaiting = false;
     atPublish = null;
     round++;
-    return new Adopted(done, merge, merged, due() ? contribute(model, modelKey, timestamp) : null);
+    return new Adopted(done, merge, merged, due(now) ? contribute(model, modelKey, now, now) : null);
   }
 
-  private boolean due() {
-    return !awaiting && since >= mergeEvery;
+  /**
+   * Not waiting for a round, and: {@code mergeEvery} examples learned since the previous contribution,
+   * or the interval passed with examples to give or a round another replica opened.
+   */
+  private boolean due(long now) {
+    if (awaiting) {
+      return false;
+    }
+    if (mergeEvery > 0 && since >= mergeEvery) {
+      return true;
+    }
+    return mergeInterval > 0 && now - lastContributed >= mergeInterval && (since > 0 || !received.isEmpty());
   }
 
-  private ReplicaContribution contribute(ModelState model, String modelKey, long timestamp) {
+  private ReplicaContribution contribute(ModelState model, String modelKey, long timestamp, long now) {
     OnlineLearner champion = model.champion();
+    statistics(model);
     ReplicaContribution c = ReplicaContribution.newBuilder()
         .setModelKey(modelKey).setRound(round).setReplica(index).setReplicas(count)
         .setExamples(since).setLearned(learned).setRetrained(model.version() != version)
@@ -123,6 +197,7 @@ public final class Replica {
     }
     since = 0;
     awaiting = true;
+    lastContributed = now;
     return c;
   }
 

@@ -10,16 +10,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The persisted form of a {@link Replica} (the job's keyed state {@code eddy-replica}), format 1:
- * magic "EDRP", version, index, count, merge-every, round, awaiting, since, learned, merged, version,
- * the weights at publish (rows, then each row's doubles; 0 rows when none), the two standardizers
- * (optional bytes, {@link Standardizer#toBytes}), and the received contributions (Avro single-object
- * encoding, {@link Topics#REPLICA_CONTRIBUTION}).
+ * The persisted form of a {@link Replica} (the job's keyed state {@code eddy-replica}), format 2:
+ * magic "EDRP", version, index, count, merge-every, merge-interval (ms), the processing time of the
+ * previous contribution (ms), round, awaiting, since, learned, merged, version, the weights at publish
+ * (rows, then each row's doubles; 0 rows when none), the two standardizers (optional bytes, {@link
+ * Standardizer#toBytes}), and the received contributions (Avro single-object encoding, {@link
+ * Topics#REPLICA_CONTRIBUTION}). Format 1 (written before {@code models.merge-interval}) has neither
+ * the interval nor the time, and restores as a replica merging by count, its interval's clock
+ * starting at 0 (the job then applies its spec's cadence).
  */
 public final class ReplicaCodec {
   private static final int MAGIC = 0x45445250; // "EDRP"
   /** The format written. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private ReplicaCodec() {}
 
@@ -28,13 +31,15 @@ public final class ReplicaCodec {
   }
 
   public static Replica decode(byte[] bytes) {
-    return Framing.decode(bytes, MAGIC, "replica state", VERSION, (in, version) -> read(in));
+    return Framing.decode(bytes, MAGIC, "replica state", VERSION, (in, version) -> read(in, version));
   }
 
   private static void write(Replica r, DataOutput out) throws IOException {
     out.writeInt(r.index);
     out.writeInt(r.count);
     out.writeLong(r.mergeEvery);
+    out.writeLong(r.mergeInterval);
+    out.writeLong(r.lastContributed);
     out.writeLong(r.round);
     out.writeBoolean(r.awaiting);
     out.writeLong(r.since);
@@ -54,8 +59,13 @@ public final class ReplicaCodec {
     }
   }
 
-  private static Replica read(DataInput in) throws IOException {
-    Replica r = new Replica(in.readInt(), in.readInt(), in.readLong());
+  private static Replica read(DataInput in, int version) throws IOException {
+    int index = in.readInt();
+    int count = in.readInt();
+    long mergeEvery = in.readLong();
+    long mergeInterval = version >= 2 ? in.readLong() : 0;
+    long lastContributed = version >= 2 ? in.readLong() : 0;
+    Replica r = new Replica(index, count, mergeEvery, mergeInterval, lastContributed);
     r.round = in.readLong();
     r.awaiting = in.readBoolean();
     r.since = in.readLong();

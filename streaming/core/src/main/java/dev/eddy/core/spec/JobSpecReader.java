@@ -76,7 +76,7 @@ public final class JobSpecReader {
       throw new JobSpecException("parallelism", "must be >= 1 (or absent for the default), got " + parallelism);
     }
     Node modelsNode = spec.child("models", false);
-    modelsNode.allow("publish-every", "idle-ttl", "publish-initial", "replicas", "merge-every");
+    modelsNode.allow("publish-every", "idle-ttl", "publish-initial", "replicas", "merge-every", "merge-interval");
     long publishEvery = modelsNode.integer("publish-every", (int) JobSpec.Models.DEFAULT_PUBLISH_EVERY);
     if (publishEvery < 0) {
       throw new JobSpecException("models.publish-every", "must be >= 0 (0 = only when a version is born), got " + publishEvery);
@@ -90,9 +90,19 @@ public final class JobSpecReader {
     return jobSpec;
   }
 
-  /** {@code models.replicas} and {@code models.merge-every}; checked against the rest of the spec by {@link ReplicaChecks}. */
+  /**
+   * {@code models.replicas}, {@code models.merge-every} and {@code models.merge-interval}; checked
+   * against the rest of the spec by {@link ReplicaChecks}. Rounds are by count ({@code merge-every},
+   * 1,000 by default), by time ({@code merge-interval} alone), or by whichever comes first (both).
+   */
   private static Replicas replicas(Node models) {
-    return new Replicas(models.integer("replicas", 1), models.integer("merge-every", (int) Replicas.DEFAULT_MERGE_EVERY));
+    Duration interval = models.text("merge-interval", null) == null ? null : duration(models, "merge-interval", null);
+    boolean byCount = interval == null || models.text("merge-every", null) != null;
+    long mergeEvery = byCount ? models.integer("merge-every", (int) Replicas.DEFAULT_MERGE_EVERY) : 0;
+    if (byCount && mergeEvery < 1) {
+      throw new JobSpecException("models.merge-every", "must be >= 1, got " + mergeEvery);
+    }
+    return new Replicas(models.integer("replicas", 1), mergeEvery, interval);
   }
 
   /**

@@ -26,7 +26,11 @@ class ReplicaTest {
   static final ModelConfig CONFIG =
       new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true, JobSpec.Drift.NONE, 500);
 
-  /** N replicas over a stream; contributions reach every replica {@code lag} events after they were sent. */
+  /**
+   * N replicas over a stream; contributions reach every replica {@code lag} events after they were
+   * sent. The clock (processing time, ms) is the event's number; by time, every replica's timer is
+   * checked after each event.
+   */
   static final class Run {
     final ModelState[] models;
     final Replica[] replicas;
@@ -43,11 +47,15 @@ class ReplicaTest {
     }
 
     Run(ModelConfig config, int n, long mergeEvery, int lag) {
+      this(config, n, mergeEvery, 0, lag);
+    }
+
+    Run(ModelConfig config, int n, long mergeEvery, long mergeInterval, int lag) {
       models = new ModelState[n];
       replicas = new Replica[n];
       for (int r = 0; r < n; r++) {
         models[r] = config.freshModel();
-        replicas[r] = new Replica(r, n, mergeEvery);
+        replicas[r] = new Replica(r, n, mergeEvery, mergeInterval, 0);
       }
       this.lag = lag;
     }
@@ -59,7 +67,10 @@ class ReplicaTest {
       models[r].learn(s, y);
       correct += s.prediction().label() == y ? 1 : 0;
       seen++;
-      send(replicas[r].learned(models[r], "global", event));
+      send(replicas[r].learned(models[r], "global", event, event));
+      for (int k = 0; k < models.length; k++) { // the replicas' timers
+        send(replicas[k].tick(models[k], "global", event));
+      }
       event++;
       while (!inFlight.isEmpty() && inFlight.peek()[0] <= event) {
         deliver(topic.get((int) inFlight.poll()[1]));
@@ -81,6 +92,8 @@ class ReplicaTest {
             adopted.add(a);
           }
           send(a.next());
+        } else { // as the job does: a replica whose interval passed joins a round another opened
+          send(replicas[r].tick(models[r], "global", event));
         }
       }
     }
@@ -225,5 +238,75 @@ class ReplicaTest {
     assertThat(twoAfter / 10_000.0).as("recovered from the flip as one model does").isCloseTo(oneAfter / 10_000.0,
         org.assertj.core.data.Offset.offset(0.01));
     assertThat(two.accuracy()).isCloseTo(one.accuracy(), org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  /**
+   * By time ({@code merge-interval} alone): a replica that learned nothing joins a round another
+   * opened with 0 examples (weight 0), so the round completes and it adopts the other's model; an
+   * idle stream makes no round.
+   */
+  @Test
+  void byTimeAReplicaWithoutExamplesJoinsARoundAnotherOpenedWithWeightZero() {
+    ModelState[] models = {CONFIG.freshModel(), CONFIG.freshModel()};
+    Replica[] replicas = {new Replica(0, 2, 0, 100, 0), new Replica(1, 2, 0, 100, 0)};
+    double[][] rows = sea(7, 10);
+    for (int i = 0; i < rows.length; i++) { // every example to replica 0, before its interval passes
+      Scored s = models[0].predict(new double[] {rows[i][0], rows[i][1], rows[i][2]});
+      replicas[0].observe(models[0], new double[] {rows[i][0], rows[i][1], rows[i][2]});
+      models[0].learn(s, rows[i][3]);
+      assertThat(replicas[0].learned(models[0], "global", 10 + i, 10 + i)).as("no contribution before the interval").isNull();
+    }
+    assertThat(replicas[0].nextTick()).isEqualTo(100);
+    assertThat(replicas[1].tick(models[1], "global", 100)).as("nothing learned, no round open: no contribution").isNull();
+    ReplicaContribution first = replicas[0].tick(models[0], "global", 100);
+    assertThat(first.getExamples()).isEqualTo(10);
+    assertThat(first.getRound()).isEqualTo(1);
+    assertThat(replicas[0].nextTick()).isEqualTo(200);
+
+    assertThat(replicas[0].receive(first, models[0], "global", 101)).isNull();
+    assertThat(replicas[1].receive(first, models[1], "global", 101)).isNull();
+    ReplicaContribution joined = replicas[1].tick(models[1], "global", 101);
+    assertThat(joined.getExamples()).as("joins the open round with weight 0").isZero();
+    assertThat(joined.getRound()).isEqualTo(1);
+    assertThat(replicas[1].tick(models[1], "global", 500)).as("one contribution per round").isNull();
+
+    Replica.Adopted a0 = replicas[0].receive(joined, models[0], "global", 102);
+    Replica.Adopted a1 = replicas[1].receive(joined, models[1], "global", 102);
+    assertThat(a0.mergedExamples()).isEqualTo(10);
+    assertThat(a1.mergedExamples()).isEqualTo(10);
+    assertThat(a0.next()).isNull();
+    assertThat(Replica.weights((PlainWeights) models[1].champion(), 3)).as("replica 1 adopted replica 0's weights (10 : 0)")
+        .isEqualTo(Replica.weights((PlainWeights) models[0].champion(), 3));
+    assertThat(models[1].standardizer().weight()).as("and the statistics of the values replica 0 saw").isEqualTo(10);
+
+    for (long now = 200; now <= 1_000; now += 100) { // idle: no more rounds
+      assertThat(replicas[0].tick(models[0], "global", now)).isNull();
+      assertThat(replicas[1].tick(models[1], "global", now)).isNull();
+    }
+  }
+
+  /** Both cadences: a replica contributes at merge-every examples or at its interval, whichever comes first. */
+  @Test
+  void byCountAndTimeWhicheverComesFirst() {
+    ModelState model = CONFIG.freshModel();
+    Replica replica = new Replica(0, 2, 5, 1_000, 0);
+    double[][] rows = sea(9, 8);
+    ReplicaContribution byCount = null;
+    for (int i = 0; i < 5; i++) {
+      Scored s = model.predict(new double[] {rows[i][0], rows[i][1], rows[i][2]});
+      model.learn(s, rows[i][3]);
+      byCount = replica.learned(model, "global", i, i);
+    }
+    assertThat(byCount).as("the fifth example, long before the interval").isNotNull();
+    assertThat(byCount.getExamples()).isEqualTo(5);
+    ReplicaContribution other = ReplicaContribution.newBuilder(byCount).setReplica(1).build();
+    replica.receive(byCount, model, "global", 10);
+    assertThat(replica.receive(other, model, "global", 10)).isNotNull();
+    Scored s = model.predict(new double[] {rows[5][0], rows[5][1], rows[5][2]});
+    model.learn(s, rows[5][3]);
+    assertThat(replica.learned(model, "global", 20, 20)).as("one example, interval not passed").isNull();
+    assertThat(replica.tick(model, "global", 1_003)).as("interval not passed since the previous contribution (at 4)").isNull();
+    assertThat(replica.tick(model, "global", 1_004)).as("interval passed since the previous contribution (at 4)").isNotNull()
+        .extracting(ReplicaContribution::getExamples).isEqualTo(1L);
   }
 }

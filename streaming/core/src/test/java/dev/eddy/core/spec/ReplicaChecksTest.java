@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code models.replicas} and {@code models.merge-every}: defaults, and the combinations refused at load. */
+/**
+ * {@code models.replicas}, {@code models.merge-every} and {@code models.merge-interval}: defaults, and
+ * the combinations refused at load.
+ */
 class ReplicaChecksTest {
   static final String BASE = """
       name: fraud
@@ -24,6 +27,28 @@ class ReplicaChecksTest {
     assertThat(r).isEqualTo(new Replicas(4, 250));
     assertThat(r.parallel()).isTrue();
     assertThat(Replicas.syncTopic("fraud")).isEqualTo("fraud.replica-sync");
+  }
+
+  @Test
+  void roundsByTimeByCountOrBoth() {
+    Replicas byTime = parse("{type: pa-i}", "{replicas: 2, merge-interval: 10s}", "").models().replicas();
+    assertThat(byTime).as("merge-interval alone: rounds by time only").isEqualTo(new Replicas(2, 0, java.time.Duration.ofSeconds(10)));
+    assertThat(byTime.mergeIntervalMillis()).isEqualTo(10_000);
+    assertThat(parse("{type: pa-i}", "{replicas: 2, merge-every: 500, merge-interval: 250ms}", "").models().replicas())
+        .isEqualTo(new Replicas(2, 500, java.time.Duration.ofMillis(250)));
+    assertThat(parse("{type: pa-i}", "{replicas: 2}", "").models().replicas().mergeIntervalMillis()).as("by count by default").isZero();
+  }
+
+  @Test
+  void badIntervalsNameTheirField() {
+    assertThatThrownBy(() -> parse("{type: pa-i}", "{replicas: 2, merge-interval: 0s}", ""))
+        .hasMessage("job spec: models.merge-interval: must be longer than 0, got 0s");
+    assertThatThrownBy(() -> parse("{type: pa-i}", "{replicas: 2, merge-interval: soon}", ""))
+        .hasMessageStartingWith("job spec: models.merge-interval: ");
+    assertThatThrownBy(() -> parse("{type: pa-i}", "{replicas: 2, merge-every: 0, merge-interval: 5s}", ""))
+        .hasMessage("job spec: models.merge-every: must be >= 1, got 0");
+    assertThatThrownBy(() -> new Replicas(2, 0, null)).hasMessageContaining("models.merge-every")
+        .hasMessageContaining("models.merge-interval").hasMessageContaining("never merge");
   }
 
   @Test

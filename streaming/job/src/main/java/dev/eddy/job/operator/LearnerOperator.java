@@ -15,6 +15,7 @@ import dev.eddy.core.model.OutputRecords;
 import dev.eddy.core.model.PendingCodec;
 import dev.eddy.core.model.Scored;
 import dev.eddy.core.spec.JobSpec;
+import dev.eddy.core.spec.Replicas;
 import dev.eddy.job.gpu.GpuPlacement;
 import dev.eddy.job.gpu.LearnerDevice;
 import dev.eddy.job.metrics.FlinkMetrics;
@@ -97,7 +98,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   private boolean publishInitial = true;
   private transient GuardGate guard;
   private ReplicaKeys replicaKeys; // null unless models.replicas > 1
-  private long mergeEvery;
+  private Replicas cadence; // merge-every and merge-interval, with replicaKeys
   private transient ReplicaRounds rounds;
 
   public LearnerOperator(ModelConfig config) {
@@ -148,12 +149,12 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
 
   /**
    * This operator as the replicas of one global model ({@code models.replicas}): keyed by {@code keys},
-   * contributing every {@code mergeEvery} labelled examples and adopting each merge round
-   * ({@link ReplicaRounds}).
+   * contributing every {@code cadence.mergeEvery()} labelled examples and/or every {@code
+   * cadence.mergeInterval()} of processing time, and adopting each merge round ({@link ReplicaRounds}).
    */
-  public LearnerOperator replicated(ReplicaKeys keys, long mergeEvery) {
+  public LearnerOperator replicated(ReplicaKeys keys, Replicas cadence) {
     this.replicaKeys = keys;
-    this.mergeEvery = mergeEvery;
+    this.cadence = cadence;
     return this;
   }
 
@@ -184,7 +185,8 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     var replicaRounds = FlinkMetrics.counter(getMetricGroup(), EddyMetric.REPLICA_ROUNDS);
     var mergeTime = FlinkMetrics.histogram(getMetricGroup(), EddyMetric.REPLICA_MERGE_TIME);
     if (replicaKeys != null) {
-      rounds = new ReplicaRounds(replicaKeys, mergeEvery,
+      rounds = new ReplicaRounds(replicaKeys, cadence.mergeEvery(), cadence.mergeIntervalMillis(),
+          getInternalTimerService("eddy-replica-merge", VoidNamespaceSerializer.INSTANCE, new MergeTimer()),
           getPartitionedState(new ValueStateDescriptor<>(ReplicaRounds.STATE_NAME,
               PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)), replicaRounds, mergeTime);
     }
@@ -336,6 +338,21 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
       }
     }
 
+  }
+
+  /** A replica's merge interval passed ({@code models.merge-interval}): it contributes what it has, if anything. */
+  private final class MergeTimer implements Triggerable<String, VoidNamespace> {
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+      ModelCache.Entry entry = model(timer.getKey(), timer.getTimestamp());
+      rounds.tick(timer.getKey(), entry.model, output);
+      entry.dirty = true;
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) {
+      // the merge interval is in processing time
+    }
   }
 
   /** A key's idle check ({@link IdleModels}): drops its model when it saw no event for the TTL. */

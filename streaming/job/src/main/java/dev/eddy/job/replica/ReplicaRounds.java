@@ -19,6 +19,8 @@ import java.util.Map;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.KeyContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
@@ -29,7 +31,10 @@ import org.apache.flink.util.OutputTag;
  * eddy-replica} when the operator is snapshotted, like the models beside them. It sends a replica's
  * contributions to the replica-sync output and, on replica 0, each merged model to the models topic
  * (key {@code global}, version round + 1, reason {@code merge}, examples = every replica's labelled
- * examples merged so far).
+ * examples merged so far). With {@code models.merge-interval} it keeps a processing-time timer per
+ * replica key at the end of the replica's interval ({@link Replica#nextTick}), so that a replica
+ * that receives no more records still contributes what it learned; the timers are keyed state,
+ * checkpointed with the replicas.
  */
 public final class ReplicaRounds {
   /** Name of the keyed state; never rename. */
@@ -41,14 +46,24 @@ public final class ReplicaRounds {
 
   private final ReplicaKeys keys;
   private final long mergeEvery;
+  private final long mergeInterval;
+  private final InternalTimerService<VoidNamespace> timers;
   private final ValueState<byte[]> state;
   private final Counter rounds;
   private final Histogram mergeMicros;
   private final Map<String, Replica> replicas = new HashMap<>();
 
-  public ReplicaRounds(ReplicaKeys keys, long mergeEvery, ValueState<byte[]> state, Counter rounds, Histogram mergeMicros) {
+  /**
+   * @param mergeEvery labelled examples between a replica's contributions, 0 = not by count
+   * @param mergeInterval ms of processing time between a replica's contributions, 0 = not by time
+   * @param timers the operator's timer service for the replicas' intervals (its callback calls {@link #tick})
+   */
+  public ReplicaRounds(ReplicaKeys keys, long mergeEvery, long mergeInterval, InternalTimerService<VoidNamespace> timers,
+      ValueState<byte[]> state, Counter rounds, Histogram mergeMicros) {
     this.keys = keys;
     this.mergeEvery = mergeEvery;
+    this.mergeInterval = mergeInterval;
+    this.timers = timers;
     this.state = state;
     this.rounds = rounds;
     this.mergeMicros = mergeMicros;
@@ -62,7 +77,15 @@ public final class ReplicaRounds {
   /** One labelled example learned by the replica of the current key: its contribution when due. */
   public void learned(String key, ModelState model, long timestamp,
       org.apache.flink.streaming.api.operators.Output<StreamRecord<Prediction>> out) throws IOException {
-    send(replica(key).learned(model, FeatureLayout.GLOBAL_KEY, timestamp), out);
+    Replica replica = replica(key);
+    send(replica, replica.learned(model, FeatureLayout.GLOBAL_KEY, timestamp, timers.currentProcessingTime()), out);
+  }
+
+  /** The timer of the replica of the current key fired: its contribution if its interval passed and it has one. */
+  public void tick(String key, ModelState model,
+      org.apache.flink.streaming.api.operators.Output<StreamRecord<Prediction>> out) throws IOException {
+    Replica replica = replica(key);
+    send(replica, replica.tick(model, FeatureLayout.GLOBAL_KEY, timers.currentProcessingTime()), out);
   }
 
   /** A contribution from the replica-sync topic, for the replica of the current key. */
@@ -71,7 +94,8 @@ public final class ReplicaRounds {
     Replica replica = replica(key);
     long start = System.nanoTime();
     Replica.Adopted adopted = replica.receive(ReplicaCodec.decodeContribution(contribution), model, FeatureLayout.GLOBAL_KEY, timestamp);
-    if (adopted == null) {
+    if (adopted == null) { // another replica may have opened the round this one, its interval passed, joins now
+      send(replica, replica.tick(model, FeatureLayout.GLOBAL_KEY, timestamp), out);
       return;
     }
     mergeMicros.update((System.nanoTime() - start) / 1_000);
@@ -84,22 +108,39 @@ public final class ReplicaRounds {
       merged.setExamples(adopted.mergedExamples());
       out.collect(MODELS, new StreamRecord<>(merged));
     }
-    send(adopted.next(), out);
+    send(replica, adopted.next(), out);
   }
 
-  private static void send(ReplicaContribution c,
+  /** Emits a contribution, if any, and (by time) sets the replica's timer to the end of its new interval. */
+  private void send(Replica replica, ReplicaContribution c,
       org.apache.flink.streaming.api.operators.Output<StreamRecord<Prediction>> out) {
     if (c != null) {
       out.collect(SYNC, new StreamRecord<>(c));
+      if (replica.timed()) {
+        timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, replica.nextTick());
+      }
     }
   }
 
-  /** The replica of the current key (which must be {@code key}): in memory, or from keyed state, or new. */
+  /**
+   * The replica of the current key (which must be {@code key}): in memory, or from keyed state (with
+   * the spec's cadence, which may have changed since), or new; by time, a replica first loaded has
+   * its timer set (again: a timer of the same time is set once).
+   */
   private Replica replica(String key) throws IOException {
     Replica replica = replicas.get(key);
     if (replica == null) {
       byte[] stored = state.value();
-      replica = stored != null ? ReplicaCodec.decode(stored) : new Replica(keys.indexOf(key), keys.count(), mergeEvery);
+      long now = timers.currentProcessingTime();
+      if (stored != null) {
+        replica = ReplicaCodec.decode(stored);
+        replica.cadence(mergeEvery, mergeInterval);
+      } else {
+        replica = new Replica(keys.indexOf(key), keys.count(), mergeEvery, mergeInterval, now);
+      }
+      if (replica.timed()) {
+        timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, Math.max(now, replica.nextTick()));
+      }
       replicas.put(key, replica);
     }
     return replica;
