@@ -12,6 +12,7 @@ import dev.eddy.learners.Learners;
 import dev.eddy.learners.OnlineLearner;
 import dev.eddy.learners.metrics.PrequentialMetrics;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,7 @@ import java.util.Map;
 public final class ModelPrototype {
   private final ModelConfig config;
   private final Racer first;
+  private final Racer[] others; // learner.candidates
   private final RetrainPolicyCodec.Spec policySpec;
   private final long structure;
 
@@ -60,6 +62,11 @@ public final class ModelPrototype {
   private ModelPrototype(ModelConfig config) {
     this.config = config;
     this.first = Racer.of(config, config.learnerType(), config.learnerParams());
+    List<JobSpec.Learner> candidates = config.selection().candidates();
+    this.others = new Racer[candidates.size()];
+    for (int i = 0; i < others.length; i++) {
+      others[i] = Racer.of(config, candidates.get(i).type(), candidates.get(i).params());
+    }
     this.policySpec = first.spec();
     this.structure = fingerprint(config);
   }
@@ -81,14 +88,13 @@ public final class ModelPrototype {
   public ModelState fresh() {
     RetrainingLearner champion = first.fresh(config);
     CandidateRace race = null;
-    JobSpec.Selection selection = config.selection();
-    if (!selection.candidates().isEmpty()) {
-      RetrainingLearner[] racers = new RetrainingLearner[selection.candidates().size() + 1];
+    if (others.length > 0) {
+      RetrainingLearner[] racers = new RetrainingLearner[others.length + 1];
       racers[0] = champion;
-      for (int i = 1; i < racers.length; i++) { // built from the spec: candidates are rare, and raced per key
-        JobSpec.Learner c = selection.candidates().get(i - 1);
-        racers[i] = Racer.of(config, c.type(), c.params()).fresh(config);
+      for (int i = 1; i < racers.length; i++) {
+        racers[i] = others[i - 1].fresh(config);
       }
+      JobSpec.Selection selection = config.selection();
       race = new CandidateRace(racers, config.task(), selection.window(), selection.margin());
     }
     JobSpec.Drift drift = config.drift();
