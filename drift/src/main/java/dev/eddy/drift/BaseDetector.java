@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The part every detector shares: the domain check, the reset on the first update after a drift,
@@ -21,6 +22,7 @@ abstract class BaseDetector implements DriftDetector {
   private int warmUp;
   private Signal last = Signal.STABLE;
   private long updates;
+  private Supplier<DriftDetector> origin; // the factory of Detectors that built it, null when built otherwise
 
   BaseDetector(String type, InputDomain domain) {
     this.type = type;
@@ -56,6 +58,16 @@ abstract class BaseDetector implements DriftDetector {
   /** Sets the warm-up ({@code min-examples}); only {@link Detectors#create} calls it, once. */
   final void warmUp(int minExamples) {
     this.warmUp = minExamples;
+  }
+
+  /** Remembers the factory that built this detector (only {@link Detectors} calls it, once). */
+  final void origin(Supplier<DriftDetector> factory) {
+    this.origin = factory;
+  }
+
+  /** The factory that built this detector, or null ({@link Detectors#fresh}). */
+  final Supplier<DriftDetector> origin() {
+    return origin;
   }
 
   /** The parameters, the warm-up's included, by their spec names. */

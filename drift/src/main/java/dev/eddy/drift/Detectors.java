@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds drift detectors by type name and string parameters, as written in job specs ({@code
@@ -17,8 +18,8 @@ import java.util.function.Function;
  * returns them (rendered for users in {@code docs/parameters.md}).
  */
 public final class Detectors {
-  /** One type: its parameters and its factory. */
-  private record Entry(ParamSet params, Function<Map<String, String>, DriftDetector> factory) {}
+  /** One type: its parameters and its factory (which parses the parameters once and builds detectors of them). */
+  private record Entry(ParamSet params, Function<Map<String, String>, Supplier<DriftDetector>> factory) {}
 
   private static final Map<String, Entry> REGISTRY = registry();
 
@@ -33,15 +34,23 @@ public final class Detectors {
   }
 
   private static void register(Map<String, Entry> m) {
-    m.put(Adwin.TYPE, new Entry(Adwin.Config.PARAMS, p -> new Adwin(Adwin.Config.fromParams(p))));
-    m.put(Ddm.TYPE, new Entry(Ddm.Config.PARAMS, p -> new Ddm(Ddm.Config.fromParams(p))));
-    m.put(Eddm.TYPE, new Entry(Eddm.Config.PARAMS, p -> new Eddm(Eddm.Config.fromParams(p))));
-    m.put(HddmA.TYPE, new Entry(HddmA.Config.PARAMS, p -> new HddmA(HddmA.Config.fromParams(p))));
-    m.put(HddmW.TYPE, new Entry(HddmW.Config.PARAMS, p -> new HddmW(HddmW.Config.fromParams(p))));
-    m.put(PageHinkley.TYPE, new Entry(PageHinkley.Config.PARAMS,
-        p -> new PageHinkley(PageHinkley.Config.fromParams(p))));
-    m.put(Cusum.TYPE, new Entry(Cusum.Config.PARAMS, p -> new Cusum(Cusum.Config.fromParams(p))));
-    m.put(Kswin.TYPE, new Entry(Kswin.Config.PARAMS, p -> new Kswin(Kswin.Config.fromParams(p))));
+    m.put(Adwin.TYPE, new Entry(Adwin.Config.PARAMS, rule(Adwin.Config::fromParams, Adwin::new)));
+    m.put(Ddm.TYPE, new Entry(Ddm.Config.PARAMS, rule(Ddm.Config::fromParams, Ddm::new)));
+    m.put(Eddm.TYPE, new Entry(Eddm.Config.PARAMS, rule(Eddm.Config::fromParams, Eddm::new)));
+    m.put(HddmA.TYPE, new Entry(HddmA.Config.PARAMS, rule(HddmA.Config::fromParams, HddmA::new)));
+    m.put(HddmW.TYPE, new Entry(HddmW.Config.PARAMS, rule(HddmW.Config::fromParams, HddmW::new)));
+    m.put(PageHinkley.TYPE, new Entry(PageHinkley.Config.PARAMS, rule(PageHinkley.Config::fromParams, PageHinkley::new)));
+    m.put(Cusum.TYPE, new Entry(Cusum.Config.PARAMS, rule(Cusum.Config::fromParams, Cusum::new)));
+    m.put(Kswin.TYPE, new Entry(Kswin.Config.PARAMS, rule(Kswin.Config::fromParams, Kswin::new)));
+  }
+
+  /** A factory that parses a type's parameters into its config once, then builds detectors of that config. */
+  private static <C> Function<Map<String, String>, Supplier<DriftDetector>> rule(
+      Function<Map<String, String>, C> parse, Function<C, DriftDetector> build) {
+    return params -> {
+      C config = parse.apply(params);
+      return () -> build.apply(config);
+    };
   }
 
   /** The type names, in a stable order. */
@@ -62,9 +71,35 @@ public final class Detectors {
     int warmUp = entry.params().parse(given).get(WarmUp.PARAM);
     Map<String, String> rule = new LinkedHashMap<>(given);
     rule.remove(WarmUp.NAME);
-    DriftDetector detector = entry.factory().apply(rule);
-    ((BaseDetector) detector).warmUp(warmUp);
-    return detector;
+    return new Origin(entry.factory().apply(rule), warmUp).get();
+  }
+
+  /**
+   * A new, untrained detector of {@code prototype}'s type and parameters, without parsing them again
+   * (a job's many model keys all start from the spec's detector).
+   */
+  public static DriftDetector fresh(DriftDetector prototype) {
+    BaseDetector base = (BaseDetector) prototype;
+    return base.origin() != null ? base.origin().get() : create(base.type(), base.parameters());
+  }
+
+  /** Whether two detectors have one type and the same parameters (built by one factory, or equal parameters). */
+  static boolean sameSettings(DriftDetector a, DriftDetector b) {
+    BaseDetector x = (BaseDetector) a;
+    BaseDetector y = (BaseDetector) b;
+    return x.origin() != null && x.origin() == y.origin()
+        || x.type().equals(y.type()) && x.parameters().equals(y.parameters());
+  }
+
+  /** Builds the detectors of one parsed config and warm-up, each knowing it came from here ({@link #fresh}). */
+  private record Origin(Supplier<DriftDetector> rule, int warmUp) implements Supplier<DriftDetector> {
+    @Override
+    public DriftDetector get() {
+      BaseDetector detector = (BaseDetector) rule.get();
+      detector.warmUp(warmUp);
+      detector.origin(this);
+      return detector;
+    }
   }
 
   /**

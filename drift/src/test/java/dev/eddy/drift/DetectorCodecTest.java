@@ -38,6 +38,32 @@ class DetectorCodecTest {
     }
   }
 
+  /**
+   * Version 2 against the spec's detector: a detector of the spec's settings is written without its
+   * type and parameters (smaller than version 1) and continues exactly when read against the spec;
+   * one of other parameters carries them and needs no spec; the spec's form without a spec is refused.
+   */
+  @Test
+  void versionTwoLeavesOutTheSpecsSettings() {
+    for (String type : Detectors.types()) {
+      DriftDetector spec = Detectors.create(type, Map.of());
+      DriftDetector trained = GoldenSnapshots.afterPrefix(type);
+      byte[] v2 = DetectorCodec.encode(trained, spec);
+      assertThat(v2.length).as(type).isLessThan(DetectorCodec.encode(trained).length);
+      assertContinuesExactly(type, DetectorCodec.decode(v2, spec), GoldenSnapshots.afterPrefix(type));
+      assertThatThrownBy(() -> DetectorCodec.decode(v2)).as(type).hasMessageContaining("no spec detector was given");
+
+      DriftDetector fresh = Detectors.fresh(spec);
+      assertThat(fresh.parameters()).isEqualTo(spec.parameters());
+      assertThat(DetectorCodec.encode(fresh, spec)).isEqualTo(DetectorCodec.encode(Detectors.create(type, Map.of()), spec));
+    }
+    DriftDetector other = GoldenSnapshots.afterPrefix("ddm", Map.of("min-examples", "7"));
+    byte[] given = DetectorCodec.encode(other, Detectors.create("ddm", Map.of()));
+    assertThat(DetectorCodec.decode(given).parameters()).containsEntry(WarmUp.NAME, "7");
+    assertContinuesExactly("ddm", DetectorCodec.decode(given, Detectors.create("ddm", Map.of())),
+        GoldenSnapshots.afterPrefix("ddm", Map.of("min-examples", "7")));
+  }
+
   private static void assertContinuesExactly(String type, DriftDetector restored, DriftDetector reference) {
     double[] values = GoldenSnapshots.stream(type);
     for (int t = GoldenSnapshots.PREFIX; t < values.length; t++) {
@@ -58,9 +84,9 @@ class DetectorCodecTest {
   @Test
   void rejectsUnknownVersions() {
     byte[] bytes = DetectorCodec.encode(Detectors.create("ddm", Map.of()));
-    ByteBuffer.wrap(bytes).putShort(4, (short) 2);
+    ByteBuffer.wrap(bytes).putShort(4, (short) 3);
     assertThatThrownBy(() -> DetectorCodec.decode(bytes))
-        .hasMessageContaining("unknown format 2 of drift detector snapshot; this Eddy reads 1..1");
+        .hasMessageContaining("unknown format 3 of drift detector snapshot; this Eddy reads 1..2");
   }
 
   @Test

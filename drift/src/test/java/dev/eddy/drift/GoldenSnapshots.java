@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The committed golden detector snapshots: each detector with its defaults after the first {@link
- * #PREFIX} values of a seeded stream, encoded with format version {@link DetectorCodec#VERSION}.
- * Run {@link #main} only when a new format version ships, writing a new {@code v<N>} directory and
- * keeping the old ones (every shipped version must stay readable):
+ * #PREFIX} values of a seeded stream, encoded with the standalone format version 1 ({@link
+ * DetectorCodec#encode(DriftDetector)}; version 2 is written only inside the model state's format 3,
+ * whose golden file holds it). Run {@link #main} only when a new standalone version ships, writing a new
+ * {@code v<N>} directory and keeping the old ones (every shipped version must stay readable):
  *
  * <pre>java -cp drift/target/classes:drift/target/test-classes:$LEARNERS_JAR dev.eddy.drift.GoldenSnapshots drift/src/test/resources</pre>
  */
@@ -80,7 +81,7 @@ public final class GoldenSnapshots {
   /** Writes the current version's golden files under {@code args[0]} (a resources root). */
   public static void main(String[] args) throws IOException {
     for (String type : Detectors.types()) {
-      Path file = Path.of(args[0] + current(DetectorCodec.VERSION, type));
+      Path file = Path.of(args[0] + current(1, type)); // what DetectorCodec.encode(detector) writes
       Files.createDirectories(file.getParent());
       Files.write(file, DetectorCodec.encode(afterPrefix(type)));
       System.out.println("wrote " + file);

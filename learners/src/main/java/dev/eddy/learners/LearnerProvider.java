@@ -41,6 +41,33 @@ public interface LearnerProvider {
   OnlineLearner readState(String type, DataInput in) throws IOException;
 
   /**
+   * Whether an untrained learner of {@code type} may stand for a job's spec for the job's life: copied
+   * for each new model instead of parsing the hyperparameters again, and the reader of the learned
+   * state that {@link #writeLearned} writes without them (keyed state of many model keys, where the
+   * hyperparameters are the spec's for every key). False by default, e.g. for learners that hold
+   * native resources (TensorFlow sessions).
+   */
+  default boolean prototypes(String type) {
+    return false;
+  }
+
+  /**
+   * Writes what the learner learned, without its type, task, dimension or hyperparameters: those of
+   * the prototype it will be read against ({@link #readLearned}). Only where {@link #prototypes}.
+   */
+  default void writeLearned(OnlineLearner learner, DataOutput out) throws IOException {
+    throw new UnsupportedOperationException("learner " + learner.type() + " has no prototype form");
+  }
+
+  /**
+   * A learner of {@code prototype}'s type, task, dimension and hyperparameters with the learned state
+   * {@link #writeLearned} wrote; {@code prototype} is not modified.
+   */
+  default OnlineLearner readLearned(OnlineLearner prototype, DataInput in) throws IOException {
+    throw new UnsupportedOperationException("learner " + prototype.type() + " has no prototype form");
+  }
+
+  /**
    * Merges replicas of one learner by weighted parameter averaging (data-parallel training). {@link
    * Learners#merge} calls it after checking that the replicas share one {@link
    * OnlineLearner#layout()} and that the weights are valid, and passes weights normalized to sum 1.

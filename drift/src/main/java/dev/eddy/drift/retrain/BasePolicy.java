@@ -196,6 +196,11 @@ abstract class BasePolicy implements RetrainPolicy {
   /** Writes the champion, its version, the candidate and the subclass state. */
   final void write(DataOutput out) throws IOException {
     Framing.writeBytes(out, LearnerCodec.encode(champion));
+    writeAfterChampion(out);
+  }
+
+  /** Writes what {@link #write} writes after the champion (the codec's version 2 writes the champion itself). */
+  final void writeAfterChampion(DataOutput out) throws IOException {
     out.writeLong(version);
     out.writeBoolean(candidate != null);
     if (candidate != null) {

@@ -83,7 +83,8 @@ final class PolicyScripts {
     for (String name : RetrainPolicies.names()) {
       RetrainPolicy p = fresh(name);
       new PolicyScripts().run(p, 0, GOLDEN_AT.get(name));
-      Path file = Path.of(args[0] + resource(RetrainPolicyCodec.VERSION, name));
+      // what RetrainPolicyCodec.encode(policy) writes; version 2 only inside the model state's format 3
+      Path file = Path.of(args[0] + resource(1, name));
       Files.createDirectories(file.getParent());
       Files.write(file, RetrainPolicyCodec.encode(p));
       System.out.println("wrote " + file);

@@ -75,6 +75,40 @@ class PolicySnapshotTest {
     }
   }
 
+  /**
+   * Version 2 against the spec: a policy of the spec's config and learner settings is written
+   * without them (the champion's learned state alone) and continues exactly when read against the
+   * spec, at every cut of every script; against another spec it carries its own, and decodes alone.
+   */
+  @Test
+  void versionTwoLeavesOutTheSpecsSettings() {
+    for (String name : RetrainPolicies.names()) {
+      RetrainPolicyCodec.Spec spec = new RetrainPolicyCodec.Spec(
+          RetrainConfig.fromParams(name, PolicyScripts.PARAMS.get(name)), TwoConcepts.learner());
+      for (int cut : new int[] {0, 1101, 1210, 1420}) {
+        PolicyScripts script = new PolicyScripts();
+        RetrainPolicy original = PolicyScripts.fresh(name);
+        script.run(original, 0, cut);
+        byte[] v2 = RetrainPolicyCodec.encode(original, spec);
+        assertThat(v2.length).as("%s at %d", name, cut).isLessThan(RetrainPolicyCodec.encode(original).length);
+        RetrainPolicy restored = RetrainPolicyCodec.decode(v2, spec);
+        assertThat(restored.parameters()).isEqualTo(original.parameters());
+        assertThat(restored.champion().hyperparameters()).isEqualTo(original.champion().hyperparameters());
+        assertThat(script.run(restored, cut, PolicyScripts.STEPS))
+            .as("%s restored at %d", name, cut)
+            .isEqualTo(script.run(original, cut, PolicyScripts.STEPS));
+        assertThat(RetrainPolicyCodec.encode(restored)).isEqualTo(RetrainPolicyCodec.encode(original));
+        assertThatThrownBy(() -> RetrainPolicyCodec.decode(v2)).hasMessageContaining("no spec was given");
+      }
+    }
+    RetrainPolicy background = PolicyScripts.fresh("background");
+    new PolicyScripts().run(background, 0, 500);
+    RetrainPolicyCodec.Spec other = new RetrainPolicyCodec.Spec(RetrainConfig.fromParams("background", java.util.Map.of()),
+        dev.eddy.learners.Learners.create("logistic", java.util.Map.of(), TwoConcepts.DIMENSION, dev.eddy.learners.Task.BINARY));
+    RetrainPolicy alone = RetrainPolicyCodec.decode(RetrainPolicyCodec.encode(background, other));
+    assertThat(RetrainPolicyCodec.encode(alone)).isEqualTo(RetrainPolicyCodec.encode(background));
+  }
+
   @Test
   void rejectsBadBytes() {
     byte[] bytes = RetrainPolicyCodec.encode(PolicyScripts.fresh("window"));

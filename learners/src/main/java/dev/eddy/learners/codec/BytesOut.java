@@ -118,6 +118,15 @@ final class BytesOut implements DataOutput {
   /** Modified UTF-8 with a two-byte length, exactly as {@link DataOutputStream#writeUTF}. */
   @Override
   public void writeUTF(String s) throws IOException {
+    int n = s.length();
+    if (n < 0x10000 && isAscii(s, n)) { // modified UTF-8 of chars 1..0x7F is those bytes
+      writeShort(n);
+      int at = reserve(n);
+      for (int i = 0; i < n; i++) {
+        buffer[at + i] = (byte) s.charAt(i);
+      }
+      return;
+    }
     new DataOutputStream(new OutputStream() {
       @Override
       public void write(int b) {
@@ -131,15 +140,65 @@ final class BytesOut implements DataOutput {
     }).writeUTF(s);
   }
 
-  /** Writes {@code body} after a header and returns the bytes; memory never fails to take them. */
+  private static boolean isAscii(String s, int n) {
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == 0 || c > 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes {@code body} after a header and returns the bytes; memory never fails to take them. The
+   * bytes are written into a buffer the thread reuses (one per nesting depth: a body may frame nested
+   * parts), so that a model written back at every checkpoint does not grow a new buffer from 256 bytes
+   * through every doubling for each of its parts (JFR, BENCHMARKS.md "A million model keys").
+   */
   static byte[] frame(int magic, int version, Framing.BodyWriter body) {
-    BytesOut out = new BytesOut(256);
+    Scratch scratch = SCRATCH.get();
+    int depth = scratch.depth;
+    BytesOut out = scratch.buffer(depth);
+    scratch.depth = depth + 1;
     try {
       Framing.writeHeader(out, magic, version);
       body.write(out);
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to memory", e);
+    } finally {
+      scratch.depth = depth;
+      scratch.release(depth, out);
     }
-    return out.toByteArray();
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** A thread's reusable buffers, by nesting depth of {@link #frame}. */
+  private static final class Scratch {
+    /** A buffer grown past this is not kept (a hashed model of 2^20 weights is a one-off, not a pattern). */
+    private static final int KEEP_AT_MOST = 1 << 20;
+    private final BytesOut[] byDepth = new BytesOut[8];
+    private int depth;
+
+    BytesOut buffer(int depth) {
+      if (depth >= byDepth.length) {
+        return new BytesOut(256);
+      }
+      BytesOut out = byDepth[depth];
+      if (out == null) {
+        out = new BytesOut(256);
+        byDepth[depth] = out;
+      }
+      out.size = 0;
+      return out;
+    }
+
+    void release(int depth, BytesOut out) {
+      if (depth < byDepth.length && out.buffer.length > KEEP_AT_MOST) {
+        byDepth[depth] = null;
+      }
+    }
   }
 }

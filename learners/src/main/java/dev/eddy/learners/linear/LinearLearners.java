@@ -39,7 +39,8 @@ import java.util.TreeMap;
  *
  * <p>Payload written after the codec's header: task name, dimension, the effective hyperparameters
  * (count, then name/value pairs), then the {@link LinearState}. Restoring rebuilds the learner from
- * the hyperparameters, so a snapshot is validated exactly like a new spec.
+ * the hyperparameters, so a snapshot is validated exactly like a new spec. The prototype form
+ * ({@link #writeLearned}) is the {@link LinearState} alone, read into a copy of the spec's learner.
  */
 public final class LinearLearners implements LearnerProvider {
 
@@ -162,6 +163,25 @@ public final class LinearLearners implements LearnerProvider {
       hyperparameters.put(in.readUTF(), in.readUTF());
     }
     LinearLearner learner = (LinearLearner) create(type, hyperparameters, dimension, task);
+    learner.state.readFrom(in);
+    return learner;
+  }
+
+  /** Every linear learner: an untrained one is a few small arrays and its parsed hyperparameters. */
+  @Override
+  public boolean prototypes(String type) {
+    return true;
+  }
+
+  /** The {@link LinearState} alone. */
+  @Override
+  public void writeLearned(OnlineLearner learner, DataOutput out) throws IOException {
+    ((LinearLearner) learner).state.write(out);
+  }
+
+  @Override
+  public OnlineLearner readLearned(OnlineLearner prototype, DataInput in) throws IOException {
+    LinearLearner learner = (LinearLearner) prototype.copy();
     learner.state.readFrom(in);
     return learner;
   }

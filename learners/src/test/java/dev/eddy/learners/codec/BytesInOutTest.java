@@ -29,6 +29,9 @@ class BytesInOutTest {
     out.write(new byte[] {1, 2, 3, 4, 5}, 1, 3);
     out.writeChar('\u20ac');
     out.writeUTF("wöchentlich \u20ac \uD83D\uDE00");
+    out.writeUTF("plain ascii, the fast path");
+    out.writeUTF("nul \u0000 is two bytes in modified UTF-8");
+    out.writeUTF("");
     out.writeBytes("ab");
     out.writeChars("cd");
     for (int i = 0; i < 200; i++) {
@@ -43,6 +46,40 @@ class BytesInOutTest {
     BytesOut out = new BytesOut(1);
     writeAll(out, new SplittableRandom(5));
     assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  /**
+   * Frames reuse the thread's buffers, one per nesting depth: a frame whose body frames nested parts
+   * (as the model state frames its policy, detector and metrics), a failed body, and a frame after a
+   * large one all give the bytes of fresh streams.
+   */
+  @Test
+  void nestedAndRepeatedFramesGiveTheBytesOfFreshBuffers() throws IOException {
+    ByteArrayOutputStream big = new ByteArrayOutputStream();
+    DataOutputStream bigOut = new DataOutputStream(big);
+    Framing.writeHeader(bigOut, 3, 1);
+    writeAll(bigOut, new SplittableRandom(1));
+    assertThat(BytesOut.frame(3, 1, out -> writeAll(out, new SplittableRandom(1)))).isEqualTo(big.toByteArray());
+    byte[] inner = BytesOut.frame(2, 1, out -> out.writeLong(42));
+    byte[] outer = BytesOut.frame(1, 1, out -> {
+      out.writeInt(7);
+      Framing.writeBytes(out, BytesOut.frame(2, 1, o -> o.writeLong(42)));
+      Framing.writeBytes(out, BytesOut.frame(2, 1, o -> o.writeLong(42)));
+      out.writeInt(8);
+    });
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream e = new DataOutputStream(expected);
+    Framing.writeHeader(e, 1, 1);
+    e.writeInt(7);
+    Framing.writeBytes(e, inner);
+    Framing.writeBytes(e, inner);
+    e.writeInt(8);
+    assertThat(outer).isEqualTo(expected.toByteArray());
+    assertThatThrownBy(() -> BytesOut.frame(1, 1, out -> {
+      out.writeLong(1);
+      throw new IOException("broken body");
+    })).hasMessageContaining("cannot write to memory");
+    assertThat(BytesOut.frame(2, 1, out -> out.writeLong(42))).isEqualTo(inner);
   }
 
   @Test
@@ -67,6 +104,9 @@ class BytesInOutTest {
     expected.skipBytes(3);
     assertThat(in.readChar()).isEqualTo(expected.readChar());
     assertThat(in.readUTF()).isEqualTo(expected.readUTF()).isEqualTo("wöchentlich \u20ac \uD83D\uDE00");
+    assertThat(in.readUTF()).isEqualTo(expected.readUTF()).isEqualTo("plain ascii, the fast path");
+    assertThat(in.readUTF()).isEqualTo(expected.readUTF()).isEqualTo("nul \u0000 is two bytes in modified UTF-8");
+    assertThat(in.readUTF()).isEqualTo(expected.readUTF()).isEmpty();
     assertThat(in.skipBytes(6)).isEqualTo(6);
     assertThat(in.remaining()).isEqualTo(200 * 8);
     assertThat(in.skipBytes(10_000)).isEqualTo(200 * 8);

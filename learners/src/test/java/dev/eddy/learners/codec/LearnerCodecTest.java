@@ -24,6 +24,45 @@ class LearnerCodecTest {
     return bytes.toByteArray();
   }
 
+  /**
+   * Against a prototype of the same settings every linear learner is written as its learned state
+   * alone and reads back predicting exactly as the original, with the prototype's hyperparameters;
+   * one of other settings is written in full and needs no prototype.
+   */
+  @Test
+  void aLearnerOfThePrototypesSettingsIsWrittenWithoutThem() throws IOException {
+    dev.eddy.learners.FeatureVector x = dev.eddy.learners.FeatureVector.dense(new double[] {0.5, -1, 2});
+    for (String type : new dev.eddy.learners.linear.LinearLearners().types()) {
+      Task task = Learners.tasks(type).contains(Task.MULTICLASS) ? Task.MULTICLASS : Task.BINARY;
+      Map<String, String> params = task == Task.MULTICLASS ? Map.of("classes", "3") : Map.of();
+      OnlineLearner prototype = Learners.create(type, params, 3, task);
+      OnlineLearner trained = Learners.create(type, params, 3, task);
+      for (int i = 0; i < 50; i++) {
+        trained.learn(dev.eddy.learners.FeatureVector.dense(new double[] {i % 3, -i % 5, i % 7 - 3}), task == Task.MULTICLASS ? i % 3 : i % 2);
+      }
+      byte[] against = against(trained, prototype);
+      assertThat(against[0]).as(type).isEqualTo(LearnerCodec.LEARNED);
+      assertThat(against.length).as(type).isLessThan(LearnerCodec.encode(trained).length);
+      OnlineLearner restored = LearnerCodec.readAgainst(new java.io.DataInputStream(new java.io.ByteArrayInputStream(against)), prototype);
+      assertThat(restored.predict(x)).as(type).isEqualTo(trained.predict(x));
+      assertThat(LearnerCodec.encode(restored)).as(type).isEqualTo(LearnerCodec.encode(trained));
+      assertThat(prototype.examplesSeen()).as("the prototype is not changed").isZero();
+      assertThatThrownBy(() -> LearnerCodec.readAgainst(new java.io.DataInputStream(new java.io.ByteArrayInputStream(against)), null))
+          .hasMessageContaining("no prototype learner was given");
+    }
+    OnlineLearner other = Learners.create("pa-i", Map.of("C", "0.3"), 3, Task.BINARY);
+    byte[] full = against(other, Learners.create("pa-i", Map.of(), 3, Task.BINARY));
+    assertThat(full[0]).isEqualTo(LearnerCodec.FULL);
+    assertThat(LearnerCodec.readAgainst(new java.io.DataInputStream(new java.io.ByteArrayInputStream(full)), null)
+        .hyperparameters()).containsEntry("C", "0.3");
+  }
+
+  private static byte[] against(OnlineLearner learner, OnlineLearner prototype) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LearnerCodec.writeAgainst(new DataOutputStream(bytes), learner, prototype);
+    return bytes.toByteArray();
+  }
+
   @Test
   void theHeaderIsMagicVersionAndType() {
     byte[] bytes = LearnerCodec.encode(Learners.create("pa-i", Map.of(), 3, Task.BINARY));

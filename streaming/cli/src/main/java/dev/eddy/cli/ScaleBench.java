@@ -65,6 +65,10 @@ final class ScaleBench {
           k.probe().checkpointMillisAvg(), k.probe().checkpointMillisMax(), k.probe().checkpointedBytesAvg(),
           k.probe().stateBytes(), k.stateBytesPerModel()));
       System.out.printf("ratio many keys / one key (the faster one-key run) %.3f%n", r.ratio());
+      // CPU per event does not depend on how much of the machine others take, as the rates do
+      r.runs().forEach(k -> System.out.printf("%-9s CPU per event: learner thread %.2f µs, source thread %.2f µs,"
+          + " whole JVM (broker included) %.2f µs%n", k.stream(), 1e6 * k.probe().learnerCpuSeconds() / r.events(),
+          1e6 * k.probe().sourceCpuSeconds() / r.events(), 1e6 * k.probe().processCpuSeconds() / r.events()));
       result = r;
     } else {
       var r = LatencyBenchmark.run(o.events, java.time.Duration.ofSeconds(o.latencySeconds), o.latencyRate, dir, System.out);

@@ -1,15 +1,9 @@
 package dev.eddy.core.model;
 
 import dev.eddy.core.spec.JobSpec;
-import dev.eddy.drift.Detectors;
-import dev.eddy.drift.DriftDetector;
-import dev.eddy.drift.FeatureDriftMonitor;
-import dev.eddy.drift.retrain.RetrainPolicies;
-import dev.eddy.drift.retrain.RetrainingLearner;
 import dev.eddy.learners.FeatureHasher;
 import dev.eddy.learners.Learners;
 import dev.eddy.learners.Task;
-import dev.eddy.learners.metrics.PrequentialMetrics;
 import dev.eddy.learners.standardize.Standardizer;
 import java.io.Serializable;
 import java.util.List;
@@ -122,29 +116,13 @@ public record ModelConfig(
     return bits == null ? 0 : FeatureHasher.parseBits(bits);
   }
 
-  /** A new model at version 1: untrained learner, empty statistics, fresh detectors. */
+  /**
+   * A new model at version 1: untrained learner, empty statistics, fresh detectors. Sets up a
+   * {@link ModelPrototype} each time: a job that makes many models keeps one and calls its
+   * {@link ModelPrototype#fresh}.
+   */
   public ModelState freshModel() {
-    RetrainingLearner first = freshRacer(learnerType, learnerParams);
-    CandidateRace race = null;
-    if (!selection.candidates().isEmpty()) {
-      RetrainingLearner[] racers = new RetrainingLearner[selection.candidates().size() + 1];
-      racers[0] = first;
-      for (int i = 1; i < racers.length; i++) {
-        JobSpec.Learner c = selection.candidates().get(i - 1);
-        racers[i] = freshRacer(c.type(), c.params());
-      }
-      race = new CandidateRace(racers, task, selection.window(), selection.margin());
-    }
-    FeatureDriftMonitor monitor = drift.featureDetector() == null ? null
-        : new FeatureDriftMonitor(drift.featureDetector(), drift.featureDetectorParams(), dimension());
-    return new ModelState(this, freshStandardizer(), first, race, monitor, new PrequentialMetrics(task, metricsWindow), 0);
-  }
-
-  /** An untrained learner with its own retraining policy and concept detector. */
-  private RetrainingLearner freshRacer(String type, Map<String, String> params) {
-    var policy = RetrainPolicies.create(drift.retrain(), drift.retrainParams(), Learners.create(type, params, dimension(), task));
-    DriftDetector concept = drift.detector() == null ? null : Detectors.create(drift.detector(), drift.detectorParams());
-    return new RetrainingLearner(policy, concept, 0);
+    return ModelPrototype.of(this).fresh();
   }
 
   /** A new standardizer, or null when not standardizing. */

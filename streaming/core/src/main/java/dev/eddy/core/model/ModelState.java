@@ -33,6 +33,7 @@ public final class ModelState {
   /** The reason of a new model version born of a switch of the serving candidate. */
   public static final String SELECTION = "selection";
 
+  private final ModelPrototype prototype;
   private final ModelConfig config;
   private Standardizer standardizer; // null when not standardizing
   private final RetrainingLearner first; // candidate 0: the spec's learner.type
@@ -45,9 +46,10 @@ public final class ModelState {
   private final FeatureHasher hasher; // null without hash-bits
   private Learned lastQuiet;
 
-  ModelState(ModelConfig config, Standardizer standardizer, RetrainingLearner first, CandidateRace race,
+  ModelState(ModelPrototype prototype, Standardizer standardizer, RetrainingLearner first, CandidateRace race,
       FeatureDriftMonitor features, PrequentialMetrics metrics, long events) {
-    this.config = config;
+    this.prototype = prototype;
+    this.config = prototype.config();
     this.standardizer = standardizer;
     this.first = first;
     this.race = race;
@@ -171,6 +173,11 @@ public final class ModelState {
 
   public ModelConfig config() {
     return config;
+  }
+
+  /** The prototype this model was built or decoded against (its spec's settings, for the codec). */
+  ModelPrototype prototype() {
+    return prototype;
   }
 
   /**

@@ -219,21 +219,43 @@ class ModelStateTest {
    */
   @Test
   void goldenFormat1StillDecodes() throws Exception {
-    Path golden = Path.of("src/test/resources/golden/model-state-format-1.bin");
+    assertGoldenDecodesAndContinues(1);
+  }
+
+  /**
+   * Format 3 as shipped (the spec's settings left out), of the same 300 events as format 1's: it
+   * decodes with the spec's settings and continues as a fresh model trained on the same rows.
+   */
+  @Test
+  void goldenFormat3StillDecodes() throws Exception {
+    assertGoldenDecodesAndContinues(3);
+    assertThat(Files.size(golden(3))).as("format 3 leaves out the spec's settings").isLessThan(Files.size(golden(1)));
+  }
+
+  private static Path golden(int format) {
+    return Path.of("src/test/resources/golden/model-state-format-" + format + ".bin");
+  }
+
+  /** Writes the golden file of this build's format when asked ({@code -Deddy.writeGolden=true}) and absent. */
+  private static void assertGoldenDecodesAndContinues(int format) throws Exception {
+    Path golden = golden(format);
     double[][] rows = stream(1, 301, Integer.MAX_VALUE);
-    if (!Files.exists(golden) && Boolean.getBoolean("eddy.writeGolden")) {
+    if (!Files.exists(golden) && Boolean.getBoolean("eddy.writeGolden") && format == ModelStateCodec.FORMAT) {
       ModelState m = CONFIG.freshModel();
       for (int i = 0; i < 300; i++) {
         step(m, rows[i], null);
       }
       Files.write(golden, ModelStateCodec.encode(m));
     }
-    ModelState m = ModelStateCodec.decode(Files.readAllBytes(golden), CONFIG);
+    byte[] bytes = Files.readAllBytes(golden);
+    assertThat(bytes[5]).as("the format of %s", golden).isEqualTo((byte) format);
+    ModelState m = ModelStateCodec.decode(bytes, CONFIG);
     assertThat(m.events()).isEqualTo(300);
     assertThat(m.labelled()).isEqualTo(300);
     assertThat(m.version()).isEqualTo(1);
     assertThat(m.featureDetectors().dimension()).isEqualTo(3);
     assertThat(m.metrics().count()).isEqualTo(300);
+    assertThat(m.champion().hyperparameters()).containsEntry("C", "0.1");
     // the same continuation from a freshly trained model gives the same prediction
     ModelState fresh = CONFIG.freshModel();
     for (int i = 0; i < 300; i++) {
@@ -241,6 +263,49 @@ class ModelStateTest {
     }
     assertThat(step(m, rows[300], null).score())
         .isEqualTo(step(fresh, rows[300], null).score());
+    if (format >= 3) { // format 1's state has the retraining settings of its day (no gate), so it encodes them
+      assertThat(ModelStateCodec.encode(m)).isEqualTo(ModelStateCodec.encode(fresh));
+    }
+  }
+
+  /**
+   * Format 3 stores only the settings that differ from the spec's: restored under a spec with another
+   * value of a hyperparameter the model takes the spec's; under another learner type, detector or
+   * features it is refused, saying how to go on; a model whose policy differs from the spec's keeps its own.
+   */
+  @Test
+  void format3TakesTheSpecsSettingsAndRefusesAnotherStructure() throws Exception {
+    ModelState m = CONFIG.freshModel();
+    for (double[] row : stream(4, 200, Integer.MAX_VALUE)) {
+      step(m, row, null);
+    }
+    byte[] bytes = ModelStateCodec.encode(m);
+    ModelConfig otherC = new ModelConfig("pa-i", Map.of("C", "0.5"), List.of("x1", "x2", "x3"), Task.BINARY, true, DRIFT, 500);
+    ModelState restored = ModelStateCodec.decode(bytes, otherC);
+    assertThat(restored.champion().hyperparameters()).containsEntry("C", "0.5");
+    assertThat(restored.labelled()).isEqualTo(200);
+    assertThat(restored.champion().predict(FeatureVector.dense(new double[] {0.1, 0.2, 0.3})))
+        .isEqualTo(m.champion().predict(FeatureVector.dense(new double[] {0.1, 0.2, 0.3})));
+
+    ModelConfig otherType = new ModelConfig("pa-ii", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true, DRIFT, 500);
+    ModelConfig otherFeatures = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2"), Task.BINARY, true, DRIFT, 500);
+    ModelConfig otherDetector = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true,
+        new JobSpec.Drift("adwin", Map.of(), "background", Map.of(), "page-hinkley", Map.of(), false), 500);
+    for (ModelConfig other : List.of(otherType, otherFeatures, otherDetector)) {
+      assertThatThrownBy(() -> ModelStateCodec.decode(bytes, other))
+          .hasMessageStartingWith("model state written under a spec of another learner type")
+          .hasMessageContaining("restore it with the spec that wrote it, or start the models fresh (--fresh)");
+    }
+
+    // a format 1 state (its own settings stored) restored under a spec with another gate keeps its
+    // own policy, and format 3 then stores that policy's settings
+    ModelConfig gate7 = new ModelConfig("pa-i", Map.of("C", "0.1"), List.of("x1", "x2", "x3"), Task.BINARY, true,
+        new JobSpec.Drift("ddm", Map.of(), "background", Map.of("gate", "7"), "page-hinkley", Map.of(), false), 500);
+    ModelState old = ModelStateCodec.decode(Files.readAllBytes(golden(1)), gate7);
+    assertThat(old.policy().parameters().get("gate")).isNotEqualTo("7");
+    ModelState again = ModelStateCodec.decode(ModelStateCodec.encode(old), gate7);
+    assertThat(again.policy().parameters()).isEqualTo(old.policy().parameters());
+    assertThat(ModelStateCodec.encode(again)).isEqualTo(ModelStateCodec.encode(old));
   }
 
   @Test
@@ -250,7 +315,7 @@ class ModelStateTest {
     byte[] b = ModelStateCodec.encode(CONFIG.freshModel());
     b[5] = 9; // format version
     assertThatThrownBy(() -> ModelStateCodec.decode(b, CONFIG))
-        .hasMessage("unknown format 9 of model state; this Eddy reads 1..2");
+        .hasMessage("unknown format 9 of model state; this Eddy reads 1..3");
     byte[] truncated = java.util.Arrays.copyOf(ModelStateCodec.encode(CONFIG.freshModel()), 30);
     assertThatThrownBy(() -> ModelStateCodec.decode(truncated, CONFIG)).hasMessageStartingWith("truncated model state");
   }

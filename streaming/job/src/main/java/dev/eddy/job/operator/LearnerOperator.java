@@ -9,6 +9,7 @@ import dev.eddy.core.metrics.EddyMetric;
 import dev.eddy.core.model.DriftSignal;
 import dev.eddy.core.model.Learned;
 import dev.eddy.core.model.ModelConfig;
+import dev.eddy.core.model.ModelPrototype;
 import dev.eddy.core.model.ModelState;
 import dev.eddy.core.model.ModelStateCodec;
 import dev.eddy.core.model.OutputRecords;
@@ -82,6 +83,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   public static final int DEFAULT_CACHE_CAPACITY = 10_000;
 
   private ModelConfig config; // the job's; open() replaces it with the one placed on this subtask's device
+  private transient ModelPrototype prototype; // config's, set up once: fresh models are copies of it
   private final int cacheCapacity;
   private final long publishEvery;
   private final JobSpec.Labels labelsSpec;
@@ -162,6 +164,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
   public void open() throws Exception {
     super.open();
     placeOnDevice();
+    prototype = ModelPrototype.of(config);
     state = getPartitionedState(
         new ValueStateDescriptor<>(STATE_NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     cache = new ModelCache(cacheCapacity, LearnerDevice::release);
@@ -369,7 +372,7 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
         idle.forget(); // a stamp without a model (a fresh one never written back): nothing to drop
         return;
       }
-      ModelState model = entry != null ? entry.model : ModelStateCodec.decode(stored, config);
+      ModelState model = entry != null ? entry.model : ModelStateCodec.decode(stored, prototype);
       long[] counts = entry != null ? new long[] {entry.labelsMatched, entry.labelsExpired} : labelCounts.value();
       try {
         output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, model, OutputRecords.IDLE, timer.getTimestamp(),
@@ -408,12 +411,12 @@ public final class LearnerOperator extends AbstractStreamOperator<Prediction>
     if (entry == null) {
       byte[] stored = state.value();
       if (stored == null) {
-        entry = new ModelCache.Entry(config.freshModel());
+        entry = new ModelCache.Entry(prototype.fresh());
         if (publishInitial) {
           output.collect(MODELS, new StreamRecord<>(OutputRecords.snapshot(key, entry.model, "initial", timestamp)));
         }
       } else {
-        entry = new ModelCache.Entry(ModelStateCodec.decode(stored, config));
+        entry = new ModelCache.Entry(ModelStateCodec.decode(stored, prototype));
       }
       long[] counts = labelCounts.value();
       if (counts != null) {
