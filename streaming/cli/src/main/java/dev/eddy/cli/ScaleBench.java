@@ -7,6 +7,7 @@ import dev.eddy.cli.bench.MetricsCost;
 import dev.eddy.cli.bench.ScaleBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The scale modes of {@code bin/eddy bench} ({@code --transactional}, {@code --keys}, {@code --latency}): run and print. */
 final class ScaleBench {
@@ -36,25 +37,7 @@ final class ScaleBench {
         throw new IllegalArgumentException("--rounds must be >= 1, got " + o.rounds);
       }
       var r = ScaleBenchmark.transactional(o.events, o.formats, o.rounds, dir, System.out);
-      System.out.printf("%nevents %d (parallelism 1, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", o.events);
-      r.forEach(t -> System.out.printf("round %d %-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f"
-          + " rec/s  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.round(), t.format(),
-          t.plainPerSecond(), t.transactionalPerSecond(), t.jobPerSecond(), t.ratioToPlain(), t.ratioToTransactional()));
-      // CPU per event does not depend on how much of the machine others take, as the rates do
-      r.forEach(t -> System.out.printf("round %d %-5s CPU per record, whole JVM (broker included): plain passthrough"
-          + " %.2f µs, transactional passthrough %.2f µs, job %.2f µs (learner thread %.2f µs, source thread %.2f µs)%n",
-          t.round(), t.format(), 1e6 * t.plainCpuSeconds() / t.events(), 1e6 * t.transactionalCpuSeconds() / t.events(),
-          1e6 * t.job().processCpuSeconds() / t.events(), 1e6 * t.job().learnerCpuSeconds() / t.events(),
-          1e6 * t.job().sourceCpuSeconds() / t.events()));
-      r.forEach(t -> System.out.printf("round %d %-5s job CPU by threads (µs per event): %s%n", t.round(), t.format(),
-          t.job().cpuByThreads().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
-              1e6 * e.getValue() / t.events())).collect(java.util.stream.Collectors.joining("; "))));
-      for (String format : o.formats) {
-        var rounds = r.stream().filter(t -> t.format().equals(format)).toList();
-        System.out.printf("%-5s median of %d rounds: job/plain %.3f  job/transactional %.3f%n", format, rounds.size(),
-            MetricsCost.median(rounds.stream().mapToDouble(ScaleBenchmark.Throughput::ratioToPlain).toArray()),
-            MetricsCost.median(rounds.stream().mapToDouble(ScaleBenchmark.Throughput::ratioToTransactional).toArray()));
-      }
+      printTransactional(r, o.formats, o.events);
       result = r;
     } else if (o.keys > 0) {
       var r = ScaleBenchmark.keys(o.events, o.keys, o.keySkew, dir, System.out);
@@ -84,5 +67,40 @@ final class ScaleBench {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(o.json.toFile(), result);
     }
     return 0;
+  }
+
+  private static void printTransactional(List<ScaleBenchmark.Throughput> r, List<String> formats, long events) {
+    System.out.printf("%nevents %d (parallelism 1, PA-I, HDDM-A, exactly-once, 1 s checkpoints)%n", events);
+    for (String part : List.of("steady", "whole")) {
+      System.out.println(part.equals("steady") ? "steady state (each output's rate from 20 % to 90 % of its records):"
+          : "whole runs (records / each run's time, the job's start and its final commit included):");
+      r.forEach(t -> {
+        ScaleBenchmark.Rates x = part.equals("steady") ? t.steady() : t.whole();
+        System.out.printf("round %d %-5s plain passthrough %,10.0f rec/s  transactional passthrough %,10.0f rec/s"
+            + "  job %,10.0f ev/s  job/plain %.3f  job/transactional %.3f%n", t.round(), t.format(), x.plainPerSecond(),
+            x.transactionalPerSecond(), x.jobPerSecond(), x.ratioToPlain(), x.ratioToTransactional());
+      });
+    }
+    // CPU per event does not depend on how much of the machine others take, as the rates do
+    r.forEach(t -> System.out.printf("round %d %-5s CPU per record, whole JVM (broker included): plain passthrough"
+        + " %.2f µs, transactional passthrough %.2f µs, job %.2f µs (learner thread %.2f µs, source thread %.2f µs)%n",
+        t.round(), t.format(), 1e6 * t.plainCpuSeconds() / t.events(), 1e6 * t.transactionalCpuSeconds() / t.events(),
+        1e6 * t.job().processCpuSeconds() / t.events(), 1e6 * t.job().learnerCpuSeconds() / t.events(),
+        1e6 * t.job().sourceCpuSeconds() / t.events()));
+    r.forEach(t -> System.out.printf("round %d %-5s job CPU by threads (µs per event): %s%n", t.round(), t.format(),
+        t.job().cpuByThreads().entrySet().stream().map(e -> String.format("%s %.2f", e.getKey(),
+            1e6 * e.getValue() / t.events())).collect(java.util.stream.Collectors.joining("; "))));
+    for (String format : formats) {
+      var rounds = r.stream().filter(t -> t.format().equals(format)).toList();
+      System.out.printf("%-5s median of %d rounds, steady: job/plain %.3f  job/transactional %.3f;"
+          + " whole runs: job/plain %.3f  job/transactional %.3f%n", format, rounds.size(),
+          median(rounds, t -> t.steady().ratioToPlain()), median(rounds, t -> t.steady().ratioToTransactional()),
+          median(rounds, t -> t.whole().ratioToPlain()), median(rounds, t -> t.whole().ratioToTransactional()));
+    }
+  }
+
+  private static double median(List<ScaleBenchmark.Throughput> rounds,
+      java.util.function.ToDoubleFunction<ScaleBenchmark.Throughput> value) {
+    return MetricsCost.median(rounds.stream().mapToDouble(value).toArray());
   }
 }

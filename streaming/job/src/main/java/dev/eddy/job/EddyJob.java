@@ -73,6 +73,13 @@ public final class EddyJob {
   public static final java.time.Duration BUFFER_TIMEOUT = java.time.Duration.ofMillis(5);
 
   /**
+   * Records one poll of a source's consumer returns, unless {@code kafka.properties} says otherwise: 5,000
+   * (the CLI's consumers' figure) instead of the client's 500, so that the source's fetcher hands the task
+   * thread fewer, larger batches (BENCHMARKS.md, "Job vs transactional passthrough").
+   */
+  static final String MAX_POLL_RECORDS = "5000";
+
+  /**
    * The job-level configuration a spec implies: RocksDB state, checkpointing at the spec's interval
    * and mode, the checkpoint directory when the spec names one (else the cluster's), and the
    * {@link #BUFFER_TIMEOUT}.
@@ -172,9 +179,11 @@ public final class EddyJob {
    */
   private static SingleOutputStreamOperator<ModelInput> decoded(StreamExecutionEnvironment env, JobSpec spec,
       boolean bounded, String role, RecordParser<ModelInput> parser) {
+    java.util.Properties consumer = spec.kafka().connection().clientProperties();
+    consumer.putIfAbsent("max.poll.records", MAX_POLL_RECORDS);
     KafkaSourceBuilder<RawRecord> source =
         KafkaSource.<RawRecord>builder()
-            .setProperties(spec.kafka().connection().clientProperties())
+            .setProperties(consumer)
             .setTopics(spec.kafka().topics().of(role))
             .setGroupId(spec.kafka().groupId())
             .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))

@@ -31,10 +31,25 @@ import java.util.Set;
 public final class ScaleBenchmark {
   private ScaleBenchmark() {}
 
-  /** One round of one format: plain and transactional passthrough, the job; ratios of the job to each. */
-  public record Throughput(String format, int round, long events, double plainPerSecond, double transactionalPerSecond,
-      double jobPerSecond, double ratioToPlain, double ratioToTransactional, JobProbe job, double plainCpuSeconds,
-      double transactionalCpuSeconds) {}
+  /**
+   * One round of one format: the rates of the plain and the transactional passthrough and of the job, over
+   * the whole of each run ({@code whole}: records ÷ the run's time, the job's net runtime) and in the steady
+   * state ({@code steady}: the output topic's rate from 20 % to 90 % of the records, {@link OutputRate}),
+   * with the CPU each used.
+   */
+  public record Throughput(String format, int round, long events, Rates whole, Rates steady, JobProbe job,
+      double plainCpuSeconds, double transactionalCpuSeconds) {}
+
+  /** Records per second of the plain passthrough, the transactional passthrough and the job; the job's ratios to each. */
+  public record Rates(double plainPerSecond, double transactionalPerSecond, double jobPerSecond) {
+    public double ratioToPlain() {
+      return jobPerSecond / plainPerSecond;
+    }
+
+    public double ratioToTransactional() {
+      return jobPerSecond / transactionalPerSecond;
+    }
+  }
 
   /** CPU time of this whole JVM so far (the embedded broker included). */
   static double processCpuSeconds() {
@@ -126,20 +141,34 @@ public final class ScaleBenchmark {
     TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(run + "-plain", run + "-tx"), 1, Set.of());
     out.println("round " + round + ", " + format + ": plain passthrough ...");
     double cpu0 = processCpuSeconds();
-    double plain = EndToEndBenchmark.passthrough(bootstrap, topic, run + "-plain", events);
+    double plain;
+    double plainSteady;
+    try (OutputRate rate = new OutputRate(bootstrap, run + "-plain")) {
+      plain = EndToEndBenchmark.passthrough(bootstrap, topic, run + "-plain", events);
+      plainSteady = rate.steadyPerSecond(events);
+    }
     double cpu1 = processCpuSeconds();
     out.println("round " + round + ", " + format + ": transactional passthrough (1 s commits, read_committed) ...");
-    double tx = TransactionalPassthrough.run(bootstrap, topic, run + "-tx", events);
+    double tx;
+    double txSteady;
+    try (OutputRate rate = new OutputRate(bootstrap, run + "-tx")) {
+      tx = TransactionalPassthrough.run(bootstrap, topic, run + "-tx", events);
+      txSteady = rate.steadyPerSecond(events);
+    }
     double cpu2 = processCpuSeconds();
     out.println("round " + round + ", " + format + ": Eddy job, exactly-once, bounded ...");
     JobSpec spec = spec(bootstrap, "tx-" + run, topic, format, false, "exactly-once", "1s");
     JobKafka.prepare(spec);
-    JobProbe probe = JobProbe.run(spec, workDir.resolve("tx-" + run), false);
-    double job = probe.seconds();
+    JobProbe probe;
+    double jobSteady;
+    try (OutputRate rate = new OutputRate(bootstrap, "tx-" + run + "-predictions")) {
+      probe = JobProbe.run(spec, workDir.resolve("tx-" + run), false);
+      jobSteady = rate.steadyPerSecond(events);
+    }
     out.println("round " + round + ", " + format + ": checking that the job committed one prediction per event ...");
     EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + run + "-predictions", events);
-    return new Throughput(format, round, events, events / plain, events / tx, events / job, plain / job, tx / job, probe,
-        cpu1 - cpu0, cpu2 - cpu1);
+    return new Throughput(format, round, events, new Rates(events / plain, events / tx, events / probe.seconds()),
+        new Rates(plainSteady, txSteady, jobSteady), probe, cpu1 - cpu0, cpu2 - cpu1);
   }
 
   /**
