@@ -24,6 +24,21 @@ final class OutputRate implements AutoCloseable {
   private final Thread sampler;
   private volatile boolean running = true;
 
+  /** A run's records per second over its whole time and in its steady state. */
+  record Measured(double perSecond, double steadyPerSecond) {}
+
+  /**
+   * Runs {@code run} (it returns its seconds) while sampling {@code topic}, the output it writes {@code records}
+   * records to.
+   */
+  static Measured measure(String bootstrap, String topic, long records, java.util.concurrent.Callable<Double> run)
+      throws Exception {
+    try (OutputRate rate = new OutputRate(bootstrap, topic)) {
+      double seconds = run.call();
+      return new Measured(records / seconds, rate.steadyPerSecond(records));
+    }
+  }
+
   /** Starts sampling {@code topic} (it must exist). */
   OutputRate(String bootstrap, String topic) {
     KafkaConsumer<byte[], byte[]> c = KafkaClients.consumer(KafkaConnection.of(bootstrap), topic, false, false);

@@ -141,34 +141,26 @@ public final class ScaleBenchmark {
     TopicAdmin.ensureTopics(KafkaConnection.of(bootstrap), List.of(run + "-plain", run + "-tx"), 1, Set.of());
     out.println("round " + round + ", " + format + ": plain passthrough ...");
     double cpu0 = processCpuSeconds();
-    double plain;
-    double plainSteady;
-    try (OutputRate rate = new OutputRate(bootstrap, run + "-plain")) {
-      plain = EndToEndBenchmark.passthrough(bootstrap, topic, run + "-plain", events);
-      plainSteady = rate.steadyPerSecond(events);
-    }
+    OutputRate.Measured plain = OutputRate.measure(bootstrap, run + "-plain", events,
+        () -> EndToEndBenchmark.passthrough(bootstrap, topic, run + "-plain", events));
     double cpu1 = processCpuSeconds();
     out.println("round " + round + ", " + format + ": transactional passthrough (1 s commits, read_committed) ...");
-    double tx;
-    double txSteady;
-    try (OutputRate rate = new OutputRate(bootstrap, run + "-tx")) {
-      tx = TransactionalPassthrough.run(bootstrap, topic, run + "-tx", events);
-      txSteady = rate.steadyPerSecond(events);
-    }
+    OutputRate.Measured tx = OutputRate.measure(bootstrap, run + "-tx", events,
+        () -> TransactionalPassthrough.run(bootstrap, topic, run + "-tx", events));
     double cpu2 = processCpuSeconds();
     out.println("round " + round + ", " + format + ": Eddy job, exactly-once, bounded ...");
     JobSpec spec = spec(bootstrap, "tx-" + run, topic, format, false, "exactly-once", "1s");
     JobKafka.prepare(spec);
-    JobProbe probe;
-    double jobSteady;
-    try (OutputRate rate = new OutputRate(bootstrap, "tx-" + run + "-predictions")) {
-      probe = JobProbe.run(spec, workDir.resolve("tx-" + run), false);
-      jobSteady = rate.steadyPerSecond(events);
-    }
+    JobProbe[] probe = new JobProbe[1];
+    OutputRate.Measured job = OutputRate.measure(bootstrap, "tx-" + run + "-predictions", events, () -> {
+      probe[0] = JobProbe.run(spec, workDir.resolve("tx-" + run), false);
+      return probe[0].seconds();
+    });
     out.println("round " + round + ", " + format + ": checking that the job committed one prediction per event ...");
     EndToEndBenchmark.requirePredictions(bootstrap, "tx-" + run + "-predictions", events);
-    return new Throughput(format, round, events, new Rates(events / plain, events / tx, events / probe.seconds()),
-        new Rates(plainSteady, txSteady, jobSteady), probe, cpu1 - cpu0, cpu2 - cpu1);
+    return new Throughput(format, round, events, new Rates(plain.perSecond(), tx.perSecond(), job.perSecond()),
+        new Rates(plain.steadyPerSecond(), tx.steadyPerSecond(), job.steadyPerSecond()), probe[0], cpu1 - cpu0,
+        cpu2 - cpu1);
   }
 
   /**
