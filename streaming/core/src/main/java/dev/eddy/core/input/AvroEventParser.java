@@ -36,7 +36,7 @@ public final class AvroEventParser implements EventParser {
     }
     double[] vector = layout.newVector();
     if (fast.read(value, vector)) {
-      return layout.event(fast.id, fast.key, fast.timestamp, vector, fast.label, fast.labelName);
+      return fast.event(layout, vector);
     }
     Event e;
     try {

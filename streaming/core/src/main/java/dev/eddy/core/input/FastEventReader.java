@@ -18,45 +18,20 @@ import org.apache.avro.SchemaNormalization;
  * strict {@code AvroCodec} reader, which gives the dead-letter reason. So a record read here gives the
  * very values the strict reader would give. Not thread-safe (one per parser).
  */
-final class FastEventReader {
+final class FastEventReader extends FastReadFields {
   /** Single-object encoding's header: marker 0xC3 0x01, then the writer schema's fingerprint. */
   private static final int HEADER = 10;
   private static final long FINGERPRINT = SchemaNormalization.parsingFingerprint64(Event.getClassSchema());
   private static final byte[] HEADER_BYTES = header();
 
-  /** The spec's feature names, UTF-8; null for a name whose bytes do not decode back to it. */
-  private final byte[][] names;
-  /** Open-addressing table of feature positions + 1 by the hash of their bytes; 0 = empty. */
-  private final int[] table;
-  private final int mask;
+  private final FeatureNames names;
 
   private byte[] bytes;
   private int pos;
   private int end;
-  /** The fields of the last record read. */
-  String id;
-  String key;
-  long timestamp;
-  Double label;
-  String labelName;
 
   FastEventReader(List<String> features) {
-    names = new byte[features.size()][];
-    int size = Integer.highestOneBit(Math.max(4, features.size() * 4) - 1) << 1;
-    table = new int[size];
-    mask = size - 1;
-    for (int i = 0; i < names.length; i++) {
-      byte[] utf8 = features.get(i).getBytes(StandardCharsets.UTF_8);
-      if (!new String(utf8, StandardCharsets.UTF_8).equals(features.get(i))) {
-        continue; // not valid UTF-16 text: such a name is matched by the strict reader only
-      }
-      names[i] = utf8;
-      int slot = hash(utf8, 0, utf8.length) & mask;
-      while (table[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = i + 1;
-    }
+    names = new FeatureNames(features);
   }
 
   /**
@@ -97,7 +72,7 @@ final class FastEventReader {
       }
       for (long i = 0; i < count; i++) {
         int length = length();
-        int p = position(pos, length);
+        int p = names.position(bytes, pos, length);
         pos += length;
         double v = fixedDouble();
         if (p < 0 || !Double.isFinite(v) || !Double.isNaN(vector[p])) {
@@ -107,28 +82,6 @@ final class FastEventReader {
       }
     }
     return true;
-  }
-
-  /** The position of the feature named by {@code bytes[from, from + length)}, -1 when none. */
-  private int position(int from, int length) {
-    int slot = hash(bytes, from, from + length) & mask;
-    int entry;
-    while ((entry = table[slot]) != 0) {
-      byte[] name = names[entry - 1];
-      if (Arrays.equals(name, 0, name.length, bytes, from, from + length)) {
-        return entry - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
-  }
-
-  private static int hash(byte[] b, int from, int to) {
-    int h = 1;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + b[i];
-    }
-    return h ^ (h >>> 16);
   }
 
   private String optionalString() {
@@ -195,15 +148,5 @@ final class FastEventReader {
       h[2 + i] = (byte) (FINGERPRINT >>> (8 * i));
     }
     return h;
-  }
-
-  /** The record is left to the strict reader (a shared instance without a stack trace: it is control flow). */
-  private static final class NotRead extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    static final NotRead INSTANCE = new NotRead();
-
-    private NotRead() {
-      super("left to the strict reader", null, false, false);
-    }
   }
 }

@@ -13,13 +13,16 @@ import java.util.List;
  * "setosa"}). {@code key}, {@code timestamp} (default: the Kafka record's) and {@code label} are
  * optional. Streams tokens (no tree per record). Strict: a field given twice and anything but
  * whitespace after the object (a second object, stray text) are errors, never ignored or decided by
- * the last value.
+ * the last value. An event of the plain shape (ASCII strings without escapes, the known fields and
+ * features once each) is read by {@link FastJsonEventReader} straight into the feature vector, with the
+ * values this parser would give; every other record is read here.
  */
 public final class JsonEventParser implements EventParser {
   private static final long serialVersionUID = 1L;
   private static final JsonFactory JSON = InputLimits.jsonFactory();
   private static final List<String> FIELDS = List.of("id", "key", "timestamp", "features", "label");
   private final FeatureLayout layout;
+  private transient FastJsonEventReader fast;
 
   public JsonEventParser(FeatureLayout layout) {
     this.layout = layout;
@@ -31,6 +34,18 @@ public final class JsonEventParser implements EventParser {
       throw new InvalidEventException("no value (null record)");
     }
     InputLimits.checkSize(value);
+    if (fast == null) {
+      fast = new FastJsonEventReader(layout.names());
+    }
+    double[] vector = layout.newVector();
+    if (fast.read(value, recordTimestamp, vector)) {
+      return fast.event(layout, vector);
+    }
+    return parseStrictly(value, recordTimestamp);
+  }
+
+  /** The strict parser alone (Jackson's tokens): what a record the fast path leaves gets, and its reason. */
+  InputEvent parseStrictly(byte[] value, long recordTimestamp) throws InvalidEventException {
     try (JsonParser p = JSON.createParser(value)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidEventException("not a JSON object");
